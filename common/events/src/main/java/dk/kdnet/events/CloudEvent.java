@@ -1,0 +1,102 @@
+package dk.kdnet.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * A CloudEvents 1.0 event in Kafka binary mode: attributes in {@code ce_} headers, JSON data in the
+ * value, the subject as key. {@code correlationid} and {@code causationid} are extension attributes
+ * that let one request's effects be followed across services.
+ */
+public record CloudEvent(UUID id, String source, String type, String subject, OffsetDateTime time,
+        String correlationId, String causationId, JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    /** Events are read leniently, so producers may add fields without breaking consumers. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public <T> T dataAs(Class<T> type) {
+        try {
+            return JSON.treeToValue(data, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("data of " + this.type + " " + id + " is not a valid " + type.getSimpleName()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    public ProducerRecord<String, String> toRecord(String topic) {
+        var headers = new ArrayList<Header>();
+        header(headers, "ce_specversion", SPEC_VERSION);
+        header(headers, "ce_id", id.toString());
+        header(headers, "ce_source", source);
+        header(headers, "ce_type", type);
+        header(headers, "ce_subject", subject);
+        header(headers, "ce_time", time.toString());
+        header(headers, "content-type", CONTENT_TYPE);
+        if (correlationId != null) {
+            header(headers, "ce_correlationid", correlationId);
+        }
+        if (causationId != null) {
+            header(headers, "ce_causationid", causationId);
+        }
+        return new ProducerRecord<>(topic, null, subject, data.toString(), headers);
+    }
+
+    /** Reads a record; a record that is no valid CloudEvent is a {@link MalformedEventException}. */
+    public static CloudEvent fromRecord(ConsumerRecord<String, String> record) {
+        var headers = record.headers();
+        var specVersion = header(headers, "ce_specversion", false);
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new MalformedEventException("ce_specversion is " + specVersion + ", expected " + SPEC_VERSION);
+        }
+        var id = header(headers, "ce_id", true);
+        var time = header(headers, "ce_time", true);
+        try {
+            var data = record.value() == null ? null : JSON.readTree(record.value());
+            if (data == null || !data.isObject()) {
+                throw new MalformedEventException("data of event " + id + " is not a JSON object");
+            }
+            return new CloudEvent(UUID.fromString(id), header(headers, "ce_source", true),
+                    header(headers, "ce_type", true), header(headers, "ce_subject", true), OffsetDateTime.parse(time),
+                    header(headers, "ce_correlationid", false), header(headers, "ce_causationid", false), data);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("data of event " + id + " is not JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException("event attributes are invalid: " + e.getMessage());
+        }
+    }
+
+    private static void header(List<Header> headers, String name, String value) {
+        headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String header(Headers headers, String name, boolean required) {
+        var header = headers.lastHeader(name);
+        if (header == null || header.value() == null) {
+            if (required) {
+                throw new MalformedEventException("missing CloudEvents attribute " + name);
+            }
+            return null;
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,49 @@
+package dk.kdnet.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles each event once per consumer: the event id is recorded in the same transaction as the
+ * handler's changes, so a redelivered event finds its id and changes nothing.
+ *
+ * <p>Callers put their retry policy around {@link #handle}, so each attempt is a fresh transaction.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    @Inject
+    EntityManager em;
+
+    /** Answers false when the event was handled before. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
+        var event = CloudEvent.fromRecord(record);
+        Correlation.beginFrom(event);
+        try {
+            var inserted = em.createNativeQuery("""
+                    INSERT INTO inbox_event (consumer, event_id, type) VALUES (?1, ?2, ?3)
+                    ON CONFLICT DO NOTHING""")
+                    .setParameter(1, consumer)
+                    .setParameter(2, event.id())
+                    .setParameter(3, event.type())
+                    .executeUpdate();
+            if (inserted == 0) {
+                LOG.infof("%s: event %s %s seen before, skipped", consumer, event.type(), event.id());
+                return false;
+            }
+            handler.accept(event);
+            LOG.infof("%s: handled %s %s subject=%s", consumer, event.type(), event.id(), event.subject());
+            return true;
+        } finally {
+            Correlation.end();
+        }
+    }
+}

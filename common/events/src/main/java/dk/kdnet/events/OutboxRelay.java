@@ -1,0 +1,214 @@
+package dk.kdnet.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order. One relay per service database works at
+ * a time (a PostgreSQL advisory lock), so events of one aggregate keep their order across instances.
+ * A row is marked published only after Kafka acknowledged it; a crash in between re-sends it, and
+ * consumers drop the duplicate through their inbox.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x6b646e65746f7574L; // "kdnetout"
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    RelayConfig config;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    void start(@Observes StartupEvent startup) {
+        var producerConfig = new HashMap<String, Object>();
+        kafkaConfig.forEach((key, value) -> producerConfig.put(key, value));
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.sendTimeout().toMillis());
+        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(config.sendTimeout().toMillis(), 10_000));
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+        producer = new KafkaProducer<>(producerConfig);
+        running = true;
+        worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    /** Called inside a transaction that wrote to the outbox: publish as soon as it commits. */
+    void wakeUpAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeUp.release();
+                }
+            }
+        });
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                var published = drain();
+                if (published < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("outbox relay: %s; retrying", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    /** Publishes one batch; answers how many rows it published. */
+    int drain() throws SQLException, JsonProcessingException, InterruptedException {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!lock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                var batch = unpublished(connection);
+                var sent = send(batch);
+                markPublished(connection, sent);
+                connection.commit();
+                return sent.size();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean lock(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            try (var result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private record Pending(long seq, String topic, CloudEvent event) {}
+
+    private List<Pending> unpublished(Connection connection) throws SQLException, JsonProcessingException {
+        var batch = new ArrayList<Pending>();
+        try (var statement = connection.prepareStatement("""
+                SELECT seq, id, topic, type, source, subject, occurred_at, correlation_id, causation_id, data
+                FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
+            statement.setInt(1, config.batchSize());
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    var event = new CloudEvent(rows.getObject("id", UUID.class), rows.getString("source"),
+                            rows.getString("type"), rows.getString("subject"),
+                            rows.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                    .withOffsetSameInstant(ZoneOffset.UTC),
+                            rows.getString("correlation_id"), rows.getString("causation_id"),
+                            CloudEvent.JSON.readTree(rows.getString("data")));
+                    batch.add(new Pending(rows.getLong("seq"), rows.getString("topic"), event));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** Sends in order and answers the prefix Kafka acknowledged; the rest waits for the next round. */
+    private List<Long> send(List<Pending> batch) throws InterruptedException {
+        var futures = new ArrayList<Future<RecordMetadata>>(batch.size());
+        for (var pending : batch) {
+            futures.add(producer.send(pending.event().toRecord(pending.topic())));
+        }
+        var sent = new ArrayList<Long>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                futures.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(batch.get(i).seq());
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf("outbox relay: Kafka did not take event %s (%s); will retry", batch.get(i).event().id(),
+                        e.getCause() == null ? e : e.getCause().getMessage());
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private void markPublished(Connection connection, List<Long> sequences) throws SQLException {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        try (var statement = connection.prepareStatement(
+                "UPDATE outbox_event SET published_at = now() WHERE seq = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", sequences.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    private void pause() {
+        try {
+            wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dk.kdnet.events;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Creates the topics a service publishes on when they do not exist yet (brokers need not auto-create). */
+@Singleton
+public class TopicSetup {
+
+    private static final Logger LOG = Logger.getLogger(TopicSetup.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "kdnet.events.topics")
+    Optional<List<String>> topics;
+
+    @ConfigProperty(name = "kdnet.events.topic-partitions", defaultValue = "3")
+    int partitions;
+
+    @ConfigProperty(name = "kdnet.events.topic-replication", defaultValue = "1")
+    short replication;
+
+    void createTopics(@Observes StartupEvent startup) {
+        var wanted = topics.orElse(List.of());
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (var admin = Admin.create(kafkaConfig)) {
+            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            var missing = wanted.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, replication)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.warnf("could not create topics %s: %s", wanted, e.getCause().getMessage());
+            }
+        } catch (TimeoutException e) {
+            LOG.warnf("Kafka did not answer; topics %s not checked", wanted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

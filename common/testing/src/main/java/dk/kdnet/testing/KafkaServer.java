@@ -1,0 +1,130 @@
+package dk.kdnet.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real single-node Kafka (KRaft, broker and controller in one process) from Apache Kafka's own
+ * artifacts, laid out by the local/ module, on a classpath apart from the services'.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+    private final Path root;
+    private final int controllerPort;
+
+    private KafkaServer(Process process, int port, int controllerPort, Path dataDir, Path root) {
+        this.process = process;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.dataDir = dataDir;
+        this.root = root;
+    }
+
+    public static KafkaServer start(Path root, Path dataDir, int port, int controllerPort) {
+        var classpath = root.resolve("local/target/kafka-broker");
+        if (!Files.isDirectory(classpath)) {
+            throw new IllegalStateException("no Kafka broker in " + classpath + "; build with ./mvnw package first");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            var config = dataDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(dataDir.resolve("logs"), port, controllerPort));
+            var log4j = dataDir.resolve("log4j2.properties");
+            Files.writeString(log4j, """
+                    rootLogger.level=WARN
+                    rootLogger.appenderRef.stdout.ref=STDOUT
+                    appender.stdout.type=Console
+                    appender.stdout.name=STDOUT
+                    appender.stdout.layout.type=PatternLayout
+                    appender.stdout.layout.pattern=%d [%p] %m (%c)%n
+                    logger.kafka.name=kafka.server.KafkaRaftServer
+                    logger.kafka.level=INFO
+                    """);
+            var java = List.of(Processes.javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j,
+                    "--enable-native-access=ALL-UNNAMED", "-cp", classpath + "/*");
+            var log = dataDir.resolve("kafka.log");
+            if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
+                var format = new java.util.ArrayList<>(java);
+                format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()));
+                Processes.run(format, dataDir);
+            }
+            var command = new java.util.ArrayList<>(java);
+            command.addAll(List.of("kafka.Kafka", config.toString()));
+            var process = Processes.start(command, dataDir, log, Map.of());
+            Processes.await("Kafka on port " + port, Duration.ofSeconds(90), process, log,
+                    () -> Processes.listening(port) && Processes.tail(log).contains("Kafka Server started"));
+            return new KafkaServer(process, port, controllerPort, dataDir, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String serverProperties(Path logDir, int port, int controllerPort) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                inter.broker.listener.name=PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=3
+                auto.create.topics.enable=true
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=3
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                """.formatted(port, controllerPort, logDir);
+    }
+
+    private static String clusterId() {
+        var uuid = UUID.randomUUID();
+        var bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the broker hard, as a crash or outage would; {@link #restart()} brings it back on the same data. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public KafkaServer restart() {
+        kill();
+        return start(root, dataDir, port, controllerPort);
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process, "TERM", Duration.ofSeconds(20));
+    }
+}

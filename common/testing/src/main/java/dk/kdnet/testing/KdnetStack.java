@@ -1,0 +1,94 @@
+package dk.kdnet.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The three services and the gateway as processes, on given infrastructure. */
+public final class KdnetStack implements AutoCloseable {
+
+    public enum Service {
+        GROUPS("groups-service", "groups", 8081),
+        MEETINGS("meetings-service", "meetings", 8082),
+        ECONOMY("economy-service", "economy", 8083),
+        GATEWAY("gateway", null, 8080);
+
+        public final String module;
+        public final String database;
+        public final int defaultPort;
+
+        Service(String module, String database, int defaultPort) {
+            this.module = module;
+            this.database = database;
+            this.defaultPort = defaultPort;
+        }
+
+        public String key() {
+            return name().toLowerCase();
+        }
+    }
+
+    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+
+    private KdnetStack() {}
+
+    /**
+     * Starts the services (all at once: they do not depend on each other at start) and then the
+     * gateway, if it is in {@code ports}.
+     */
+    public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
+            Map<String, String> extraEnv, Infrastructure.Log log) {
+        var stack = new KdnetStack();
+        try {
+            var launched = new ArrayList<ServiceProcess>();
+            for (var service : List.of(Service.GROUPS, Service.MEETINGS, Service.ECONOMY)) {
+                if (ports.containsKey(service)) {
+                    var env = new HashMap<>(extraEnv);
+                    env.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(service.database));
+                    env.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.dbUser());
+                    env.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());
+                    env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+                    log.info(service.module + ": starting on port " + ports.get(service));
+                    var process = ServiceProcess.launch(root, service.module, ports.get(service), env,
+                            logDir.resolve(service.module + ".log"));
+                    stack.running.put(service, process);
+                    launched.add(process);
+                }
+            }
+            launched.forEach(ServiceProcess::awaitReady);
+            if (ports.containsKey(Service.GATEWAY)) {
+                var env = new HashMap<>(extraEnv);
+                for (var service : stack.running.keySet()) {
+                    env.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
+                }
+                log.info("gateway: starting on port " + ports.get(Service.GATEWAY));
+                stack.running.put(Service.GATEWAY, ServiceProcess.launch(root, Service.GATEWAY.module,
+                        ports.get(Service.GATEWAY), env, logDir.resolve("gateway.log")).awaitReady());
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess service(Service service) {
+        return running.get(service);
+    }
+
+    public Map<Service, ServiceProcess> services() {
+        return Map.copyOf(running);
+    }
+
+    @Override
+    public void close() {
+        // The gateway first, so nobody reaches a service that is going away.
+        var order = new ArrayList<>(running.keySet());
+        order.sort((a, b) -> a == Service.GATEWAY ? -1 : b == Service.GATEWAY ? 1 : 0);
+        order.forEach(service -> running.get(service).close());
+        running.clear();
+    }
+}

@@ -1,0 +1,62 @@
+package dk.kdnet.economy.organization;
+
+import dk.kdnet.problems.Page;
+import dk.kdnet.problems.ProblemException.NotFound;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The organizations and populations economy-service charges by, as it knows them from groups-service. */
+@Path("/api/economy/organizations")
+@Tag(name = "Economy read model", description = "Organizations and populations as economy-service knows them")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class OrganizationResource {
+
+    @Schema(name = "EconomyPopulation")
+    public record PopulationView(@Schema(example = "2023-01-01") LocalDate referenceDate,
+            @Schema(example = "361544") long count, @Schema(example = "Danmarks Statistik") String source) {}
+
+    @Schema(name = "EconomyOrganization")
+    public record OrganizationView(UUID id, @Schema(example = "MUNICIPALITY") String kind,
+            @Schema(example = "Aarhus Kommune") String name, @Schema(example = "Aarhus") String shortName,
+            @Schema(example = "751") String municipalityCode, List<PopulationView> populations) {
+
+        static OrganizationView of(Organization organization) {
+            return new OrganizationView(organization.id, organization.kind, organization.name, organization.shortName,
+                    organization.municipalityCode, Population.of(organization.id).stream()
+                            .map(p -> new PopulationView(p.referenceDate, p.count, p.source)).toList());
+        }
+    }
+
+    @GET
+    @Operation(summary = "List the organizations known to economy-service, by name")
+    public Page<OrganizationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var query = Organization.<Organization>findAll(Sort.by("name"));
+        return new Page<>(query.page(page, size).list().stream().map(OrganizationView::of).toList(), page, size,
+                query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One organization with its population figures")
+    public OrganizationView get(@PathParam("id") UUID id) {
+        return Organization.<Organization>findByIdOptional(id).map(OrganizationView::of)
+                .orElseThrow(() -> new NotFound("organization", id));
+    }
+}

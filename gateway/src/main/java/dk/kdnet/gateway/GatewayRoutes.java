@@ -1,0 +1,130 @@
+package dk.kdnet.gateway;
+
+import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.ProblemType;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Routes {@code /api/<area>/**} to the service of that area with Vert.x's reverse proxy. A service
+ * that is down or slow answers, through the gateway, as an RFC 9457 problem within the timeout.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    void routes(@Observes Router router) {
+        var client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(100));
+        config.services().forEach((area, base) -> {
+            var proxy = HttpProxy.reverseProxy(client);
+            proxy.originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
+                    .setServer(SocketAddress.inetSocketAddress(port(base), base.getHost()))
+                    .setIdleTimeout(config.timeout().toMillis())));
+            proxy.addInterceptor(new ForwardingInterceptor(area));
+            router.routeWithRegex("^/api/" + area + "(/.*)?$").order(-10).handler(context -> proxy.handle(context.request()));
+        });
+    }
+
+    static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** Adds forwarding headers and a correlation id, and turns a failed service call into a problem. */
+    private static final class ForwardingInterceptor implements ProxyInterceptor {
+        private final String area;
+
+        ForwardingInterceptor(String area) {
+            this.area = area;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            var request = context.request();
+            var incoming = request.proxiedRequest();
+            var correlationId = incoming.getHeader(CORRELATION_HEADER);
+            if (correlationId == null || correlationId.isBlank()) {
+                correlationId = UUID.randomUUID().toString();
+                request.putHeader(CORRELATION_HEADER, correlationId);
+            }
+            var remote = incoming.remoteAddress();
+            if (remote != null) {
+                var forwardedFor = incoming.getHeader("X-Forwarded-For");
+                request.putHeader("X-Forwarded-For",
+                        forwardedFor == null ? remote.hostAddress() : forwardedFor + ", " + remote.hostAddress());
+            }
+            request.putHeader("X-Forwarded-Proto", incoming.scheme());
+            if (incoming.authority() != null) {
+                request.putHeader("X-Forwarded-Host", incoming.authority().toString());
+            }
+            var id = correlationId;
+            return context.sendRequest().recover(failure -> {
+                var type = failure instanceof ConnectException || rootCause(failure) instanceof ConnectException
+                        ? ProblemType.SERVICE_UNAVAILABLE
+                        : failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout")
+                                ? ProblemType.GATEWAY_TIMEOUT
+                                : ProblemType.BAD_GATEWAY;
+                LOG.warnf("%s-service failed for %s %s [cid=%s]: %s", area, incoming.method(), incoming.path(), id,
+                        failure.toString());
+                var detail = switch (type) {
+                    case SERVICE_UNAVAILABLE -> area + "-service is not reachable; try again shortly";
+                    case GATEWAY_TIMEOUT -> area + "-service did not answer in time";
+                    default -> area + "-service failed to answer";
+                };
+                var response = request.release().response().setStatusCode(type.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(CORRELATION_HEADER, id)
+                        .setBody(Body.body(ProblemResponses.body(type, detail, incoming.path())));
+                if (type == ProblemType.SERVICE_UNAVAILABLE) {
+                    response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+                }
+                return Future.succeededFuture(response);
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            var correlationId = context.request().headers().get(CORRELATION_HEADER);
+            if (correlationId != null && !context.response().headers().contains(CORRELATION_HEADER)) {
+                context.response().putHeader(CORRELATION_HEADER, correlationId);
+            }
+            return context.sendResponse();
+        }
+
+        private static Throwable rootCause(Throwable failure) {
+            var cause = failure;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return cause;
+        }
+    }
+}

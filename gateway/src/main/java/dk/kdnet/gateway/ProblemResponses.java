@@ -1,0 +1,26 @@
+package dk.kdnet.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.ProblemType;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's own problem documents, for failures that happen before a service answers. */
+final class ProblemResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
+
+    private ProblemResponses() {}
+
+    static Buffer body(ProblemType type, String detail, String path) {
+        try {
+            return Buffer.buffer(JSON.writeValueAsBytes(new Problem(type.uri(), type.title(), type.status(), detail,
+                    path, List.of(), null, Map.of())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

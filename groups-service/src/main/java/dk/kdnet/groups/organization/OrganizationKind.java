@@ -1,0 +1,5 @@
+package dk.kdnet.groups.organization;
+
+public enum OrganizationKind {
+    MUNICIPALITY, REGION, ASSOCIATION, OTHER
+}

@@ -1,0 +1,91 @@
+package dk.kdnet.groups.organization;
+
+import dk.kdnet.groups.organization.OrganizationApi.OrganizationRequest;
+import dk.kdnet.groups.organization.OrganizationApi.OrganizationView;
+import dk.kdnet.groups.organization.OrganizationApi.PopulationRequest;
+import dk.kdnet.groups.organization.OrganizationApi.PopulationView;
+import dk.kdnet.problems.Page;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/groups/organizations")
+@Tag(name = "Organizations", description = "Municipalities, the region and other parties, with population figures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class OrganizationResource {
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    OrganizationMapper mapper;
+
+    @GET
+    @Operation(summary = "List organizations, by name, optionally of one kind")
+    public Page<OrganizationView> list(@QueryParam("kind") OrganizationKind kind,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var result = organizations.list(kind, page, size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Operation(summary = "Register an organization")
+    public Response register(@NotNull @Valid OrganizationRequest request, UriInfo uri) {
+        var organization = organizations.register(UUID.randomUUID(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
+                .entity(mapper.toView(organization)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one organization")
+    public OrganizationView get(@PathParam("id") UUID id) {
+        return mapper.toView(organizations.get(id));
+    }
+
+    @GET
+    @Path("/{id}/populations")
+    @Operation(summary = "All population figures of an organization, oldest first")
+    public List<PopulationView> populations(@PathParam("id") UUID id) {
+        return organizations.populations(id).stream().map(mapper::toView).toList();
+    }
+
+    @POST
+    @Path("/{id}/populations")
+    @Operation(summary = "Record a population figure on a reference date")
+    public Response recordPopulation(@PathParam("id") UUID id, @NotNull @Valid PopulationRequest request,
+            UriInfo uri) {
+        var figure = organizations.recordPopulation(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(figure.id.toString()).build())
+                .entity(mapper.toView(figure)).build();
+    }
+
+    @GET
+    @Path("/{id}/population")
+    @Operation(summary = "The population figure in force on a date (the latest reference date not after it)")
+    public PopulationView populationOn(@PathParam("id") UUID id, @NotNull @QueryParam("on") LocalDate on) {
+        return mapper.toView(organizations.populationOn(id, on));
+    }
+}
