@@ -82,6 +82,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() != null) {
+            // JAX-RS answers 404 for a query or path parameter it cannot convert; for a client that is bad input.
+            return problem(ProblemType.VALIDATION, "a parameter has an invalid value: " + e.getCause().getMessage(), uri,
+                    List.of(), null, Map.of());
+        }
         return problem(ProblemType.NOT_FOUND, "no resource at " + uri.getPath(), uri, List.of(), null, Map.of());
     }
 
@@ -110,6 +115,18 @@ public class ProblemMappers {
         var status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof InvalidFormatException invalid) {
+            return invalidFormat(invalid, uri);
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unknownProperty(unknown, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException malformed) {
+            return malformedJson(malformed, uri);
         }
         var type = ProblemType.forStatus(status);
         // The framework wraps a parameter it could not convert (a bad date, number or UUID).

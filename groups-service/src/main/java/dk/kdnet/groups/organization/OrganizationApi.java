@@ -23,7 +23,7 @@ public final class OrganizationApi {
             @Pattern(regexp = "\\d{3}", message = "must be the 3-digit municipality code (kommunekode)")
             @Schema(example = "751") String municipalityCode,
             @Cvr @Schema(example = "55133018") String cvr,
-            @Gln @Schema(example = "5798005770005") String ean) {}
+            @Gln @Schema(example = "5798005770008") String ean) {}
 
     @Schema(name = "Organization")
     public record OrganizationView(
@@ -33,7 +33,7 @@ public final class OrganizationApi {
             @Schema(example = "Aarhus") String shortName,
             @Schema(example = "751") String municipalityCode,
             @Schema(example = "55133018") String cvr,
-            @Schema(example = "5798005770005") String ean,
+            @Schema(example = "5798005770008") String ean,
             @Schema(example = "0") long version) {}
 
     @Schema(name = "PopulationRequest")

@@ -1,0 +1,112 @@
+package dk.kdnet.economy.organization;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.kdnet.testing.KafkaEvents;
+import dk.kdnet.testing.KdnetTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The read model fed by real CloudEvents on the real broker, as groups-service would send them. */
+@QuarkusTest
+@QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
+class OrganizationReadModelTest {
+
+    private static final String TOPIC = "groups.organizations";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void registeredOrganizationAndPopulationAppearInTheReadModel() {
+        var id = UUID.randomUUID();
+        send(id, UUID.randomUUID(), "dk.kdnet.groups.organization-registered.v1", """
+                {"organizationId":"%s","kind":"MUNICIPALITY","name":"Testby Kommune","shortName":"Testby",
+                 "municipalityCode":"901"}""".formatted(id));
+        send(id, UUID.randomUUID(), "dk.kdnet.groups.population-recorded.v1", """
+                {"organizationId":"%s","figureId":"%s","referenceDate":"2023-01-01","count":47609,
+                 "source":"Danmarks Statistik"}""".formatted(id, UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/economy/organizations/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("Testby Kommune"))
+                .body("municipalityCode", equalTo("901"))
+                .body("populations.count", contains(47609)));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceGivesOneRow() {
+        var id = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        send(id, UUID.randomUUID(), "dk.kdnet.groups.organization-registered.v1", """
+                {"organizationId":"%s","kind":"OTHER","name":"Twice"}""".formatted(id));
+        var population = """
+                {"organizationId":"%s","figureId":"%s","referenceDate":"2023-01-01","count":100,"source":"test"}"""
+                .formatted(id, UUID.randomUUID());
+        send(id, eventId, "dk.kdnet.groups.population-recorded.v1", population);
+        // The duplicate says 999: were it applied again, the count would change.
+        send(id, eventId, "dk.kdnet.groups.population-recorded.v1", population.replace("\"count\":100", "\"count\":999"));
+        var marker = UUID.randomUUID();
+        send(marker, UUID.randomUUID(), "dk.kdnet.groups.organization-registered.v1", """
+                {"organizationId":"%s","kind":"OTHER","name":"After the duplicate"}""".formatted(marker));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> given().get("/api/economy/organizations/" + marker).then().statusCode(200));
+
+        given().get("/api/economy/organizations/" + id).then().statusCode(200)
+                .body("populations.count", contains(100));
+        assertEquals(1L, count("SELECT count(*) FROM inbox_event WHERE event_id = ?1", eventId));
+        assertEquals(1L, count("SELECT count(*) FROM population WHERE organization_id = ?1", id));
+    }
+
+    @Test
+    void aMalformedEventGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerGoesOn() {
+        var poisonKey = "poison-" + UUID.randomUUID();
+        KafkaEvents.send(bootstrap, TOPIC, poisonKey, "this is not json", Map.of(
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/test",
+                "ce_type", "dk.kdnet.groups.organization-registered.v1", "ce_subject", poisonKey,
+                "ce_time", "2024-01-01T00:00:00Z"));
+        var after = UUID.randomUUID();
+        send(after, UUID.randomUUID(), "dk.kdnet.groups.organization-registered.v1", """
+                {"organizationId":"%s","kind":"OTHER","name":"After the poison"}""".formatted(after));
+
+        var dead = KafkaEvents.await(bootstrap, "economy.dead-letter", r -> poisonKey.equals(r.key()));
+        assertEquals("this is not json", dead.value());
+        var reason = KafkaEvents.header(dead, "dead-letter-reason");
+        org.junit.jupiter.api.Assertions.assertTrue(reason != null && reason.contains("not JSON"),
+                "the reason is carried: " + reason);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> given().get("/api/economy/organizations/" + after).then().statusCode(200)
+                        .body("name", equalTo("After the poison")));
+    }
+
+    private void send(UUID subject, UUID eventId, String type, String data) {
+        var headers = new HashMap<String, String>();
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_id", eventId.toString());
+        headers.put("ce_source", "/kdnet/groups-service");
+        headers.put("ce_type", type);
+        headers.put("ce_subject", subject.toString());
+        headers.put("ce_time", "2024-01-01T00:00:00Z");
+        headers.put("content-type", "application/json");
+        KafkaEvents.send(bootstrap, TOPIC, subject.toString(), data, headers);
+    }
+
+    private long count(String sql, UUID parameter) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,197 @@
+package dk.kdnet.groups.organization;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kdnet.events.ReferenceIds;
+import dk.kdnet.testing.KafkaEvents;
+import dk.kdnet.testing.KdnetTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
+class OrganizationApiTest {
+
+    private static final String ORGANIZATIONS = "/api/groups/organizations";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    static String uniqueCode() {
+        return String.format("%03d", ThreadLocalRandom.current().nextInt(100, 1000));
+    }
+
+    @Test
+    void referenceDataHasTheNineteenMunicipalitiesAndTheRegion() {
+        given().queryParam("size", 50).get(ORGANIZATIONS).then().statusCode(200)
+                .body("items.findAll { it.kind == 'MUNICIPALITY' && it.municipalityCode != null }.size()",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(19))
+                .body("items.find { it.municipalityCode == '751' }.name", equalTo("Aarhus Kommune"))
+                .body("items.find { it.kind == 'REGION' }.name", equalTo("Region Midtjylland"));
+        var aarhus = ReferenceIds.organization("aarhus");
+        given().get(ORGANIZATIONS + "/" + aarhus + "/population?on=2023-06-30").then().statusCode(200)
+                .body("count", equalTo(361544)).body("referenceDate", equalTo("2023-01-01"));
+    }
+
+    @Test
+    void registeringPublishesAnEventKeyedByTheOrganization() throws Exception {
+        var code = "9" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+        var id = given().contentType("application/json")
+                .body("""
+                        {"kind":"MUNICIPALITY","name":"Testby Kommune","shortName":"Testby",
+                         "municipalityCode":"%s","cvr":"55133018","ean":"5798005770008"}""".formatted(code))
+                .post(ORGANIZATIONS).then().statusCode(201)
+                .header("Location", containsString(ORGANIZATIONS + "/"))
+                .body("name", equalTo("Testby Kommune")).body("cvr", equalTo("55133018"))
+                .extract().path("id").toString();
+
+        given().get(ORGANIZATIONS + "/" + id).then().statusCode(200).body("municipalityCode", equalTo(code));
+
+        var record = awaitEvent(id, "dk.kdnet.groups.organization-registered.v1");
+        var data = new ObjectMapper().readTree(record.value());
+        assertEquals(id, data.get("organizationId").asText());
+        assertEquals("Testby Kommune", data.get("name").asText());
+        assertEquals(code, data.get("municipalityCode").asText());
+        assertEquals("1.0", header(record, "ce_specversion"));
+        assertEquals(id, header(record, "ce_subject"));
+        assertEquals("/kdnet/groups-service", header(record, "ce_source"));
+    }
+
+    @Test
+    void populationFigureInForceOnADate() throws Exception {
+        var id = register("OTHER", "Population Test " + ThreadLocalRandom.current().nextInt(), null);
+        given().contentType("application/json").body("""
+                {"referenceDate":"2022-01-01","count":1000,"source":"Danmarks Statistik"}""")
+                .post(ORGANIZATIONS + "/" + id + "/populations").then().statusCode(201).body("count", equalTo(1000));
+        given().contentType("application/json").body("""
+                {"referenceDate":"2023-01-01","count":1100,"source":"Danmarks Statistik"}""")
+                .post(ORGANIZATIONS + "/" + id + "/populations").then().statusCode(201);
+
+        given().get(ORGANIZATIONS + "/" + id + "/population?on=2022-12-31").then().statusCode(200)
+                .body("count", equalTo(1000));
+        given().get(ORGANIZATIONS + "/" + id + "/population?on=2023-01-01").then().statusCode(200)
+                .body("count", equalTo(1100));
+        given().get(ORGANIZATIONS + "/" + id + "/population?on=2021-06-01").then().statusCode(404)
+                .body("type", equalTo("https://kdnet.dk/problems/not-found"));
+        given().get(ORGANIZATIONS + "/" + id + "/populations").then().statusCode(200)
+                .body("count", contains(1000, 1100));
+
+        var record = awaitEvent(id, "dk.kdnet.groups.population-recorded.v1");
+        assertEquals(id, record.key());
+        var data = new ObjectMapper().readTree(record.value());
+        assertEquals("2022-01-01", data.get("referenceDate").asText());
+        assertEquals(1000, data.get("count").asLong());
+    }
+
+    @Test
+    void invalidFieldsAreOneProblemWithAnEntryPerField() {
+        given().contentType("application/json")
+                .body("""
+                        {"kind":"MUNICIPALITY","name":"","municipalityCode":"12","cvr":"12345678","ean":"5798005770009"}""")
+                .post(ORGANIZATIONS).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kdnet.dk/problems/validation"))
+                .body("status", equalTo(400))
+                .body("errors.field", contains("cvr", "ean", "municipalityCode", "name"));
+    }
+
+    @Test
+    void wrongTypesAndUnknownValuesNameTheField() {
+        given().contentType("application/json").body("""
+                {"kind":"PLANET","name":"x"}""")
+                .post(ORGANIZATIONS).then().statusCode(400)
+                .body("type", equalTo("https://kdnet.dk/problems/validation"))
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", containsString("MUNICIPALITY"));
+        given().contentType("application/json").body("""
+                {"referenceDate":"2023-13-01","count":5,"source":"x"}""")
+                .post(ORGANIZATIONS + "/" + ReferenceIds.organization("aarhus") + "/populations").then()
+                .statusCode(400).body("errors[0].field", equalTo("referenceDate"));
+        given().get(ORGANIZATIONS + "/" + ReferenceIds.organization("aarhus") + "/population?on=garbage").then()
+                .statusCode(400).body("type", equalTo("https://kdnet.dk/problems/validation"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        given().contentType("application/json").body("{\"kind\": ").post(ORGANIZATIONS).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kdnet.dk/problems/malformed-request"));
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        given().contentType("text/plain").body("Aarhus").post(ORGANIZATIONS).then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kdnet.dk/problems/unsupported-media-type"));
+    }
+
+    @Test
+    void unknownIdIs404() {
+        given().get(ORGANIZATIONS + "/7f000000-0000-0000-0000-000000000001").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kdnet.dk/problems/not-found"))
+                .body("detail", containsString("7f000000-0000-0000-0000-000000000001"));
+        given().get("/api/groups/no-such-thing").then().statusCode(404)
+                .body("type", equalTo("https://kdnet.dk/problems/not-found"));
+    }
+
+    @Test
+    void duplicateMunicipalityCodeIs409AndChangesNothing() {
+        var before = given().queryParam("size", 1).get(ORGANIZATIONS).then().extract().path("total");
+        given().contentType("application/json").body("""
+                {"kind":"MUNICIPALITY","name":"Another Aarhus","municipalityCode":"751"}""")
+                .post(ORGANIZATIONS).then().statusCode(409)
+                .body("type", equalTo("https://kdnet.dk/problems/conflict"))
+                .body("detail", containsString("751"));
+        given().queryParam("size", 1).get(ORGANIZATIONS).then().body("total", equalTo(before));
+    }
+
+    @Test
+    void municipalityWithoutCodeBreaksARule() {
+        given().contentType("application/json").body("""
+                {"kind":"MUNICIPALITY","name":"Nameless Kommune"}""")
+                .post(ORGANIZATIONS).then().statusCode(422)
+                .body("type", equalTo("https://kdnet.dk/problems/rule-violation"))
+                .body("errors[0].field", equalTo("municipalityCode"));
+    }
+
+    @Test
+    void unexpectedErrorsNeverShowAStackTrace() {
+        given().get(ORGANIZATIONS + "?size=0").then().statusCode(400)
+                .body("type", equalTo("https://kdnet.dk/problems/validation"))
+                .body("errors.field", hasItem("size"))
+                .body(not(containsString("Exception")))
+                .body("errorId", nullValue());
+        given().queryParam("size", 2).get(ORGANIZATIONS).then().statusCode(200).body("items", hasSize(2));
+    }
+
+    private String register(String kind, String name, String code) {
+        return given().contentType("application/json")
+                .body(code == null ? """
+                        {"kind":"%s","name":"%s"}""".formatted(kind, name) : """
+                        {"kind":"%s","name":"%s","municipalityCode":"%s"}""".formatted(kind, name, code))
+                .post(ORGANIZATIONS).then().statusCode(201).extract().path("id").toString();
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(String key, String type) {
+        return KafkaEvents.await(bootstrap, "groups.organizations",
+                r -> key.equals(r.key()) && type.equals(KafkaEvents.header(r, "ce_type")));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return KafkaEvents.header(record, name);
+    }
+}
