@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Foundation benchmarks, rerunnable: per service the time from launch to ready and the RSS after
+# start; GET of one organization straight to groups-service and through the gateway (wrk, after
+# warm-up): req/s, p50, p99. Prints the figures; starts and stops its own stack (./kdnet up).
+#   bench/foundation.sh [duration-seconds]   (default 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+export KDNET_GATEWAY_PORT=18080 KDNET_GROUPS_PORT=18081 KDNET_MEETINGS_PORT=18082 KDNET_ECONOMY_PORT=18083
+export KDNET_PG_PORT=25432 KDNET_KAFKA_PORT=29092 KDNET_KAFKA_CONTROLLER_PORT=29093
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null); fi
+  command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)"; exit 1; }
+fi
+
+log=$(mktemp)
+setsid ./kdnet up > "$log" 2>&1 &
+stack=$!
+trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 600); do
+  grep -q "KD-Net is running" "$log" && break
+  kill -0 $stack 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.5
+done
+java=$(readlink -f /proc/$stack/exe 2>/dev/null || command -v java)
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr), $("$java" -version 2>&1 | head -n 1)"
+echo "== start to ready and RSS after start (a second instance of each, beside the running stack)"
+printf '%-18s %12s %10s\n' service ready_s rss_mb
+for module in groups-service meetings-service economy-service gateway; do
+  port=$((19000 + RANDOM % 1000))
+  db=${module%-service}
+  start=$(date +%s%N)
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/$db QUARKUS_DATASOURCE_USERNAME=kdnet \
+  QUARKUS_DATASOURCE_PASSWORD=kdnet KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KDNET_KAFKA_PORT \
+  KDNET_GATEWAY_SERVICES_GROUPS=http://127.0.0.1:$KDNET_GROUPS_PORT KDNET_GATEWAY_SERVICES_MEETINGS=http://127.0.0.1:$KDNET_MEETINGS_PORT \
+  KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT \
+    "$java" -Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port=$port \
+    -jar $module/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null http://127.0.0.1:$port/q/health/ready; do sleep 0.05; done
+  ready=$(( ($(date +%s%N) - start) / 1000000 ))
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
+  printf '%-18s %12.2f %10s\n' "$module" "$(awk -v ms="$ready" 'BEGIN {print ms / 1000}')" "$rss"
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+done
+
+aarhus=$(curl -s "http://127.0.0.1:$KDNET_GATEWAY_PORT/api/groups/organizations?size=50" | grep -o '"id":"[^"]*","kind":"MUNICIPALITY","name":"Aarhus' | cut -d'"' -f4)
+echo "== GET /api/groups/organizations/$aarhus, wrk 2 threads, 16 connections, ${duration}s after ${duration}s warm-up"
+printf '%-10s %10s %10s %10s\n' path req_s p50_ms p99_ms
+for target in direct:$KDNET_GROUPS_PORT gateway:$KDNET_GATEWAY_PORT; do
+  name=${target%%:*}; port=${target##*:}
+  url=http://127.0.0.1:$port/api/groups/organizations/$aarhus
+  wrk -t2 -c16 -d${duration}s "$url" > /dev/null
+  out=$(wrk -t2 -c16 -d${duration}s --latency "$url")
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  printf '%-10s %10s %10s %10s\n' "$name" "$rps" "$p50" "$p99"
+done
