@@ -15,6 +15,32 @@ public final class ReferenceIds {
         return UUID.nameUUIDFromBytes(("kdnet:" + kind + ":" + slug).getBytes(StandardCharsets.UTF_8));
     }
 
+    public static UUID body(String slug) {
+        return of("body", slug);
+    }
+
+    public static UUID collaboration(String slug) {
+        return of("collaboration", slug);
+    }
+
+    public static UUID secretariat(String slug) {
+        return of("secretariat", slug);
+    }
+
+    public static UUID meeting(String slug) {
+        return of("meeting", slug);
+    }
+
+    /** An agenda item of a reference meeting: {@code kdnet-2023-08-25-57} is item 57 of that meeting. */
+    public static UUID agendaItem(String slug) {
+        return of("agenda-item", slug);
+    }
+
+    /** The decision on a reference agenda item, slug as for {@link #agendaItem(String)}. */
+    public static UUID decision(String slug) {
+        return of("decision", slug);
+    }
+
     public static UUID organization(String slug) {
         return of("organization", slug);
     }
