@@ -4,7 +4,7 @@ FROM eclipse-temurin:25-jdk AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -pl ${MODULE} -am package -DskipTests
+RUN ./mvnw -B -q -pl ${MODULE} -am package -DskipTests -Dkdnet.aot
 
 FROM eclipse-temurin:25-jre
 ARG MODULE
@@ -13,5 +13,6 @@ COPY --from=build /src/${MODULE}/target/quarkus-app/ /app/
 RUN useradd --system --uid 10001 kdnet
 USER 10001
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75"
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+# The flags the AOT cache was recorded with (kdnet.service.jvm-flags in pom.xml): it maps only with them.
+ENV JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:AOTCache=app.aot -jar quarkus-run.jar"]

@@ -28,16 +28,20 @@ java=$(readlink -f /proc/$stack/exe 2>/dev/null || command -v java)
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr), $("$java" -version 2>&1 | head -n 1)"
 echo "== start to ready and RSS after start (a second instance of each, beside the running stack)"
 printf '%-18s %12s %10s\n' service ready_s rss_mb
+# Launched as ./kdnet up launches them (common/testing's ServiceProcess): the same flags, the AOT cache.
+flags=$(sed -n 's/^jvm-flags=//p' common/testing/target/classes/kdnet-service.properties | tr ',' ' ')
 for module in groups-service meetings-service economy-service gateway; do
   port=$((19000 + RANDOM % 1000))
   db=${module%-service}
+  archive=""
+  [ -f $module/target/quarkus-app/app.aot ] && archive="-XX:AOTCache=app.aot"
   start=$(date +%s%N)
+  (cd $module/target/quarkus-app && \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/$db QUARKUS_DATASOURCE_USERNAME=kdnet \
   QUARKUS_DATASOURCE_PASSWORD=kdnet KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KDNET_KAFKA_PORT \
   KDNET_GATEWAY_SERVICES_GROUPS=http://127.0.0.1:$KDNET_GROUPS_PORT KDNET_GATEWAY_SERVICES_MEETINGS=http://127.0.0.1:$KDNET_MEETINGS_PORT \
   KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT \
-    "$java" -Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port=$port \
-    -jar $module/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
+    exec "$java" -Xms16m -Xmx384m $flags $archive -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
   pid=$!
   until curl -sf -o /dev/null http://127.0.0.1:$port/q/health/ready; do sleep 0.05; done
   ready=$(( ($(date +%s%N) - start) / 1000000 ))

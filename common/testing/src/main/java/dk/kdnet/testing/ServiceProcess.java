@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** One packaged service (its Quarkus fast-jar) running as a process of its own. */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The flags the AOT cache was recorded with (root pom, kdnet.service.jvm-flags). */
+    private static final List<String> JVM_FLAGS = jvmFlags();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
@@ -39,17 +43,40 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() {
-        var jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing; build with ./mvnw package first");
+        var app = root.resolve(module).resolve("target/quarkus-app");
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing; build with ./mvnw package first");
         }
-        var command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED",
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        var command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms16m", "-Xmx384m"));
+        command.addAll(JVM_FLAGS);
         if (Runtime.version().feature() < 25) {
             command.remove("-XX:+UseCompactObjectHeaders");
         }
-        process = Processes.start(command, root, log, env);
+        command.addAll(classDataArchive(app));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", "quarkus-run.jar"));
+        // From its own folder: the archive records the class path relative to it.
+        process = Processes.start(command, app, log, env);
+    }
+
+    /** The archive packaged with -Dkdnet.aot: a Leyden AOT cache on JDK 25+, else AppCDS; none otherwise. */
+    private static List<String> classDataArchive(Path app) {
+        if (Runtime.version().feature() >= 25 && Files.exists(app.resolve("app.aot"))) {
+            return List.of("-XX:AOTCache=app.aot");
+        }
+        if (Files.exists(app.resolve("app-cds.jsa"))) {
+            return List.of("-XX:SharedArchiveFile=app-cds.jsa");
+        }
+        return List.of();
+    }
+
+    private static List<String> jvmFlags() {
+        var properties = new Properties();
+        try (var in = ServiceProcess.class.getResourceAsStream("/kdnet-service.properties")) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return List.of(properties.getProperty("jvm-flags").split(","));
     }
 
     public ServiceProcess awaitReady() {
