@@ -1,6 +1,8 @@
 package dk.kdnet.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -15,4 +17,22 @@ public interface GatewayConfig {
     Duration timeout();
 
     Duration connectTimeout();
+
+    /** Larger request bodies are refused with 413 before they reach a service. */
+    @WithDefault("12M")
+    MemorySize maxBodySize();
+
+    RateLimit rateLimit();
+
+    /**
+     * Requests per client (the token's subject, or the address of an anonymous caller) in a window;
+     * a caller over it gets a 429 with Retry-After. Kept per gateway instance.
+     */
+    interface RateLimit {
+        @WithDefault("600")
+        long requests();
+
+        @WithDefault("1m")
+        Duration per();
+    }
 }

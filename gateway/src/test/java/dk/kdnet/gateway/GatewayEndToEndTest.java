@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dk.kdnet.testing.KdnetStack;
 import dk.kdnet.testing.KdnetStackTestResource;
+import dk.kdnet.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTestResource(KdnetStackTestResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayEndToEndTest {
+
+    private static final String SECRETARIAT = TestInfrastructure.tokens().forRole("secretariat");
 
     @Test
     @Order(1)
@@ -44,7 +47,8 @@ class GatewayEndToEndTest {
                 .header("X-Correlation-Id", "test-correlation-1");
         given().get("/api/groups/organizations/7f000000-0000-0000-0000-000000000001").then().statusCode(404)
                 .body("type", equalTo("https://kdnet.dk/problems/not-found"));
-        given().contentType("application/json").body("{}").post("/api/groups/organizations").then().statusCode(400)
+        given().auth().oauth2(SECRETARIAT).contentType("application/json").body("{}")
+                .post("/api/groups/organizations").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://kdnet.dk/problems/validation"));
     }
@@ -52,11 +56,12 @@ class GatewayEndToEndTest {
     @Test
     @Order(3)
     void anOrganizationCreatedInGroupsReachesEconomyThroughKafka() {
-        var id = given().contentType("application/json").header("X-Correlation-Id", "e2e-create-1")
+        var id = given().auth().oauth2(SECRETARIAT).contentType("application/json")
+                .header("X-Correlation-Id", "e2e-create-1")
                 .body("""
                         {"kind":"ASSOCIATION","name":"KL - Kommunernes Landsforening"}""")
                 .post("/api/groups/organizations").then().statusCode(201).extract().path("id").toString();
-        given().contentType("application/json").body("""
+        given().auth().oauth2(SECRETARIAT).contentType("application/json").body("""
                 {"referenceDate":"2024-01-01","count":12345,"source":"test"}""")
                 .post("/api/groups/organizations/" + id + "/populations").then().statusCode(201);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/economy/organizations/" + id)

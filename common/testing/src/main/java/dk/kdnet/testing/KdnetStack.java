@@ -40,8 +40,10 @@ public final class KdnetStack implements AutoCloseable {
      * gateway, if it is in {@code ports}.
      */
     public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
-            Map<String, String> extraEnv, Infrastructure.Log log) {
+            LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
         var stack = new KdnetStack();
+        extraEnv = new HashMap<>(extraEnv);
+        extraEnv.putAll(tokens.verifierEnv());
         try {
             var launched = new ArrayList<ServiceProcess>();
             for (var service : List.of(Service.GROUPS, Service.MEETINGS, Service.ECONOMY)) {

@@ -24,13 +24,14 @@ public class KdnetStackTestResource implements QuarkusTestResourceLifecycleManag
                 ports.put(service, Processes.freePort());
             }
             stack = KdnetStack.start(Infrastructure.root(), TestInfrastructure.dataDir().resolve("logs"), infrastructure,
-                    ports, Map.of(), line -> System.out.println("test stack: " + line));
+                    ports, TestInfrastructure.tokens(), Map.of(), line -> System.out.println("test stack: " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         var config = new HashMap<String, String>();
         stack.services().forEach((service, process) -> config.put("kdnet.gateway.services." + service.key(),
                 process.url()));
         config.put("kafka.bootstrap.servers", TestInfrastructure.get().bootstrapServers());
+        config.putAll(TestInfrastructure.verifierConfig());
         return config;
     }
 

@@ -9,11 +9,13 @@ public class KdnetTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         var infrastructure = TestInfrastructure.get();
-        return Map.of(
+        var config = new java.util.HashMap<>(TestInfrastructure.verifierConfig());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", infrastructure.jdbcUrl("kdnet_test"),
                 "quarkus.datasource.username", infrastructure.dbUser(),
                 "quarkus.datasource.password", infrastructure.dbPassword(),
-                "kafka.bootstrap.servers", infrastructure.bootstrapServers());
+                "kafka.bootstrap.servers", infrastructure.bootstrapServers()));
+        return config;
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class LocalStack {
         }));
         started.infrastructure = Infrastructure.start(root, dataDir, ports, true, log);
         started.stack = KdnetStack.start(root, dataDir.resolve("logs"), started.infrastructure, servicePorts,
-                Map.of(), log);
+                LocalTokens.in(dataDir), Map.of(), log);
         var gateway = "http://localhost:" + servicePorts.get(KdnetStack.Service.GATEWAY);
         System.out.println("""
 
@@ -63,6 +63,7 @@ public final class LocalStack {
                   OpenAPI      %s/openapi
                   Health       %s/health
                   Try          curl %s/api/groups/organizations
+                  Token        ./kdnet token --role secretariat   (or --role member, --client <name>)
                 Ctrl-C stops everything.
                 """.formatted(dataDir.resolve("logs"), gateway, gateway, gateway, gateway, gateway));
         stopped.await();

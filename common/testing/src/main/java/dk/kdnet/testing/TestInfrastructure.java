@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** One PostgreSQL and one Kafka per test JVM, on free ports in a temporary folder, gone at exit. */
 public final class TestInfrastructure {
 
     private static Infrastructure shared;
     private static Path dataDir;
+    private static LocalTokens tokens;
 
     private TestInfrastructure() {}
 
@@ -30,6 +32,35 @@ public final class TestInfrastructure {
             }));
         }
         return shared;
+    }
+
+    /** Tokens signed with this test JVM's key, which every service under test verifies. */
+    public static synchronized LocalTokens tokens() {
+        if (tokens == null) {
+            // A system property, so test code and the application under test (other class loaders)
+            // share one key.
+            var keys = System.getProperty("kdnet.test.keys");
+            try {
+                if (keys == null) {
+                    var dir = Files.createTempDirectory("kdnet-test-keys-");
+                    dir.toFile().deleteOnExit();
+                    keys = dir.toString();
+                    System.setProperty("kdnet.test.keys", keys);
+                }
+                tokens = LocalTokens.in(Path.of(keys));
+                Path.of(keys).resolve("jwt-private.pem").toFile().deleteOnExit();
+                Path.of(keys).resolve("jwt-public.pem").toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tokens;
+    }
+
+    /** The configuration that makes a {@code @QuarkusTest} application verify {@link #tokens()}. */
+    public static Map<String, String> verifierConfig() {
+        var key = tokens().publicKey().toAbsolutePath().toString();
+        return Map.of("mp.jwt.verify.publickey.location", key, "mp.jwt.verify.issuer", LocalTokens.ISSUER);
     }
 
     public static Path dataDir() {

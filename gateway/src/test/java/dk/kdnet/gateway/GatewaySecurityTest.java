@@ -1,0 +1,121 @@
+package dk.kdnet.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dk.kdnet.testing.TestInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's own checks, before any service is asked. The services point at a closed port, so a
+ * request that gets through answers 503: that is how these tests see it was let through.
+ */
+@QuarkusTest
+@TestProfile(GatewaySecurityTest.NoServices.class)
+class GatewaySecurityTest {
+
+    public static class NoServices implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            var config = new HashMap<>(TestInfrastructure.verifierConfig());
+            for (var area : new String[] {"groups", "meetings", "economy"}) {
+                config.put("kdnet.gateway.services." + area, "http://127.0.0.1:1");
+            }
+            config.put("kdnet.gateway.rate-limit.requests", "5");
+            config.put("kdnet.gateway.rate-limit.per", "1h");
+            config.put("quarkus.http.cors.origins", "https://portal.kdnet.dk");
+            return config;
+        }
+    }
+
+    private static final String WRITE = "/api/groups/organizations";
+
+    @Test
+    void anonymousWriteIsRefusedWithProblem() {
+        given().contentType("application/json").body("{}")
+                .when().post(WRITE)
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://kdnet.dk/problems/unauthorized"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void memberMayNotWrite() {
+        given().auth().oauth2(TestInfrastructure.tokens().forRole("member"))
+                .contentType("application/json").body("{}")
+                .when().post(WRITE)
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://kdnet.dk/problems/forbidden"));
+    }
+
+    @Test
+    void secretariatWriteIsPassedOn() {
+        given().auth().oauth2(TestInfrastructure.tokens().forRole("secretariat"))
+                .contentType("application/json").body("{}")
+                .when().post(WRITE)
+                .then().statusCode(503);
+    }
+
+    @Test
+    void anonymousReadIsPassedOn() {
+        given().when().get("/api/meetings").then().statusCode(503);
+    }
+
+    @Test
+    void forgedOrExpiredTokenIsRefusedEvenOnReads() {
+        var token = TestInfrastructure.tokens().forRole("secretariat");
+        var forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged)
+                .when().get("/api/meetings")
+                .then().statusCode(401)
+                .body("type", equalTo("https://kdnet.dk/problems/unauthorized"));
+    }
+
+    @Test
+    void clientOverItsRateGets429WithRetryAfter() {
+        var token = TestInfrastructure.tokens().forClient("rate-test-client", null);
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).when().get("/api/economy/charges").then().statusCode(503);
+        }
+        given().auth().oauth2(token)
+                .when().get("/api/economy/charges")
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"))
+                .body("type", equalTo("https://kdnet.dk/problems/too-many-requests"));
+    }
+
+    @Test
+    void corsOnlyForThePortalOrigin() {
+        given().header("Origin", "https://portal.kdnet.dk").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/groups/organizations")
+                .then().header("Access-Control-Allow-Origin", equalTo("https://portal.kdnet.dk"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/groups/organizations")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        given().when().get("/health")
+                .then().header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        given().auth().oauth2(TestInfrastructure.tokens().forRole("secretariat"))
+                .contentType("application/json").body(new byte[13 * 1024 * 1024])
+                .when().post(WRITE)
+                .then().statusCode(413);
+    }
+}
