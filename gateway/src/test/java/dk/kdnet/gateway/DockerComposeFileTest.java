@@ -29,8 +29,8 @@ class DockerComposeFileTest {
     void hasInfrastructureAndTheFourServices() throws IOException {
         @SuppressWarnings("unchecked")
         var services = (Map<String, Object>) compose().get("services");
-        assertEquals(List.of("postgres", "kafka", "groups-service", "meetings-service", "economy-service", "gateway"),
-                List.copyOf(services.keySet()));
+        assertEquals(List.of("postgres", "kafka", "keycloak", "groups-service", "meetings-service", "economy-service",
+                "gateway"), List.copyOf(services.keySet()));
         assertTrue(!compose().containsKey("version"), "the obsolete version key is left out");
         assertEquals("postgres:15", service("postgres").get("image"));
         assertTrue(String.valueOf(service("kafka").get("image")).startsWith("apache/kafka:"));
@@ -60,12 +60,37 @@ class DockerComposeFileTest {
             var dependsOn = (Map<String, Map<String, Object>>) service.get("depends_on");
             assertEquals("service_healthy", dependsOn.get("postgres").get("condition"));
             assertEquals("service_healthy", dependsOn.get("kafka").get("condition"));
+            assertEquals("service_healthy", dependsOn.get("keycloak").get("condition"));
             assertTrue(service.containsKey("healthcheck"), name + " has a health check");
+            assertVerifiesKeycloakTokens(env);
         }
         var gateway = service("gateway");
         assertEquals(List.of("8080:8080"), gateway.get("ports"));
         var env = (Map<String, Object>) gateway.get("environment");
         assertEquals("http://groups-service:8080", env.get("KDNET_GATEWAY_SERVICES_GROUPS"));
         assertEquals(3, ((Map<String, Object>) gateway.get("depends_on")).size());
+        assertVerifiesKeycloakTokens(env);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakImportsTheKdnetRealmWithItsRoles() throws IOException {
+        var keycloak = service("keycloak");
+        assertTrue(String.valueOf(keycloak.get("image")).startsWith("quay.io/keycloak/keycloak:"));
+        assertTrue(((List<String>) keycloak.get("command")).contains("--import-realm"));
+        var volume = ((List<String>) keycloak.get("volumes")).get(0);
+        var realmFile = Infrastructure.root().resolve(volume.substring(0, volume.indexOf(':')));
+        var realm = (Map<String, Object>) new Yaml().load(Files.readString(realmFile));
+        var roles = ((List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm")).stream()
+                .map(role -> role.get("name")).toList();
+        assertEquals(List.of("secretariat", "member", "client"), roles);
+        assertTrue(keycloak.containsKey("healthcheck"));
+    }
+
+    private static void assertVerifiesKeycloakTokens(Map<String, Object> env) {
+        assertEquals("http://keycloak:8180/realms/kdnet/protocol/openid-connect/certs",
+                env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        assertEquals("http://localhost:8180/realms/kdnet", env.get("MP_JWT_VERIFY_ISSUER"));
+        assertEquals("realm_access/roles", env.get("SMALLRYE_JWT_PATH_GROUPS"));
     }
 }
