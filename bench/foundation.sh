@@ -3,29 +3,11 @@
 # start; GET of one organization straight to groups-service and through the gateway (wrk, after
 # warm-up): req/s, p50, p99. Prints the figures; starts and stops its own stack (./kdnet up).
 #   bench/foundation.sh [duration-seconds]   (default 20)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 duration=${1:-20}
-export KDNET_GATEWAY_PORT=18080 KDNET_GROUPS_PORT=18081 KDNET_MEETINGS_PORT=18082 KDNET_ECONOMY_PORT=18083
-export KDNET_PG_PORT=25432 KDNET_KAFKA_PORT=29092 KDNET_KAFKA_CONTROLLER_PORT=29093
+source "$(dirname "$0")/lib.sh"
+need_wrk
+start_stack
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null); fi
-  command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)"; exit 1; }
-fi
-
-log=$(mktemp)
-setsid ./kdnet up > "$log" 2>&1 &
-stack=$!
-trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 600); do
-  grep -q "KD-Net is running" "$log" && break
-  kill -0 $stack 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.5
-done
-java=$(readlink -f /proc/$stack/exe 2>/dev/null || command -v java)
-
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr), $("$java" -version 2>&1 | head -n 1)"
 echo "== start to ready and RSS after start (a second instance of each, beside the running stack)"
 printf '%-18s %12s %10s\n' service ready_s rss_mb
 # Launched as ./kdnet up launches them (common/testing's ServiceProcess): the same flags, the AOT cache.

@@ -1,0 +1,46 @@
+# Shared by the benchmark scripts: source it, then call start_stack. Its own stack on other ports
+# than ./kdnet up's (so both can run), stopped when the script exits.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export KDNET_GATEWAY_PORT=18080 KDNET_GROUPS_PORT=18081 KDNET_MEETINGS_PORT=18082 KDNET_ECONOMY_PORT=18083
+export KDNET_PG_PORT=25432 KDNET_KAFKA_PORT=29092 KDNET_KAFKA_CONTROLLER_PORT=29093
+GATEWAY=http://127.0.0.1:$KDNET_GATEWAY_PORT
+
+need_wrk() {
+  command -v wrk >/dev/null && return
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null); fi
+  command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)"; exit 1; }
+}
+
+# start_stack [--fresh]: ./kdnet up in the background; waits until it is running.
+start_stack() {
+  stack_log=$(mktemp)
+  setsid ./kdnet up "$@" > "$stack_log" 2>&1 &
+  stack=$!
+  trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true; rm -f "$stack_log"' EXIT
+  for _ in $(seq 1 600); do
+    grep -q "KD-Net is running" "$stack_log" && break
+    kill -0 $stack 2>/dev/null || { cat "$stack_log"; exit 1; }
+    sleep 0.5
+  done
+  java=$(readlink -f /proc/$stack/exe 2>/dev/null || command -v java)
+  SECRETARIAT=$(./kdnet token --role secretariat)
+  MEMBER=$(./kdnet token --role member)
+  echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr), $("$java" -version 2>&1 | head -n 1)"
+}
+
+# measure NAME URL [seconds] [extra wrk args...]: wrk after an equally long warm-up; prints one row.
+measure() {
+  local name=$1 url=$2 duration=${3:-10}
+  shift 3 || shift $#
+  wrk -t2 -c8 -d${duration}s "$@" "$url" > /dev/null
+  local out
+  out=$(wrk -t2 -c8 -d${duration}s --latency "$@" "$url")
+  printf '%-40s %10s %10s %10s %8s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1=="50%" {print $2}')" "$(echo "$out" | awk '$1=="99%" {print $2}')" \
+    "$(echo "$out" | awk '/Non-2xx/ {print $4}')"
+}
+
+measure_header() {
+  printf '%-40s %10s %10s %10s %8s\n' what req_s p50 p99 non2xx
+}
