@@ -9,8 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 
 @Entity
+@Audited
 public class Organization extends PanacheEntityBase {
 
     @Id

@@ -27,7 +27,7 @@ public final class OrganizationApi {
 
     @Schema(name = "Organization")
     public record OrganizationView(
-            @Schema(example = "0e7d1f7c-3b8e-3f5b-9a55-3b0a3c5e7d11") UUID id,
+            @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID id,
             @Schema(example = "MUNICIPALITY") OrganizationKind kind,
             @Schema(example = "Aarhus Kommune") String name,
             @Schema(example = "Aarhus") String shortName,

@@ -1,10 +1,12 @@
 package dk.kdnet.groups.organization;
 
+import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.groups.organization.OrganizationApi.OrganizationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.OrganizationView;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationView;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +29,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/groups/organizations")
@@ -33,6 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown organization",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class OrganizationResource {
 
     @Inject
@@ -40,6 +50,9 @@ public class OrganizationResource {
 
     @Inject
     OrganizationMapper mapper;
+
+    @Inject
+    AuditHistory history;
 
     @GET
     @Operation(summary = "List organizations, by name, optionally of one kind")
@@ -52,6 +65,11 @@ public class OrganizationResource {
 
     @POST
     @Operation(summary = "Register an organization")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "Municipality code or CVR taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid OrganizationRequest request, UriInfo uri) {
         var organization = organizations.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
@@ -65,6 +83,24 @@ public class OrganizationResource {
         return mapper.toView(organizations.get(id));
     }
 
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change an organization's kind, name or codes")
+    @APIResponse(responseCode = "409", description = "Municipality code or CVR taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public OrganizationView update(@PathParam("id") UUID id, @NotNull @Valid OrganizationRequest request) {
+        return mapper.toView(organizations.update(id, request));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audited changes of an organization, oldest first")
+    public List<AuditHistory.Entry<OrganizationView>> history(@PathParam("id") UUID id) {
+        return history.of(Organization.class, id, "organization", mapper::toView);
+    }
+
     @GET
     @Path("/{id}/populations")
     @Operation(summary = "All population figures of an organization, oldest first")
@@ -75,6 +111,9 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/populations")
     @Operation(summary = "Record a population figure on a reference date")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "A figure for that reference date exists",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response recordPopulation(@PathParam("id") UUID id, @NotNull @Valid PopulationRequest request,
             UriInfo uri) {
         var figure = organizations.recordPopulation(id, request);

@@ -1,6 +1,7 @@
 package dk.kdnet.groups.organization;
 
 import dk.kdnet.events.Outbox;
+import dk.kdnet.events.groups.OrganizationChanged;
 import dk.kdnet.events.groups.OrganizationRegistered;
 import dk.kdnet.events.groups.PopulationRecorded;
 import dk.kdnet.groups.organization.OrganizationApi.OrganizationRequest;
@@ -25,27 +26,42 @@ public class OrganizationService {
 
     @Transactional
     public Organization register(UUID id, OrganizationRequest request) {
+        var organization = new Organization();
+        organization.id = id;
+        apply(organization, request);
+        organization.persist();
+        outbox.publish(new OrganizationRegistered(organization.id, organization.kind.name(), organization.name,
+                organization.shortName, organization.municipalityCode, organization.cvr, organization.ean));
+        return organization;
+    }
+
+    /** Replaces name, kind and codes; other services learn the whole new state. */
+    @Transactional
+    public Organization update(UUID id, OrganizationRequest request) {
+        var organization = get(id);
+        apply(organization, request);
+        outbox.publish(new OrganizationChanged(organization.id, organization.kind.name(), organization.name,
+                organization.shortName, organization.municipalityCode, organization.cvr, organization.ean));
+        return organization;
+    }
+
+    private static void apply(Organization organization, OrganizationRequest request) {
         if (request.kind() == OrganizationKind.MUNICIPALITY && request.municipalityCode() == null) {
             throw new RuleViolation("municipalityCode", "a municipality needs its 3-digit municipality code");
         }
-        if (request.municipalityCode() != null && Organization.byMunicipalityCode(request.municipalityCode()).isPresent()) {
+        if (request.municipalityCode() != null && Organization.byMunicipalityCode(request.municipalityCode())
+                .filter(other -> !other.id.equals(organization.id)).isPresent()) {
             throw new Conflict("an organization with municipality code " + request.municipalityCode() + " exists");
         }
-        if (request.cvr() != null && Organization.count("cvr", request.cvr()) > 0) {
+        if (request.cvr() != null && Organization.count("cvr = ?1 and id <> ?2", request.cvr(), organization.id) > 0) {
             throw new Conflict("an organization with CVR " + request.cvr() + " exists");
         }
-        var organization = new Organization();
-        organization.id = id;
         organization.kind = request.kind();
         organization.name = request.name().strip();
         organization.shortName = request.shortName();
         organization.municipalityCode = request.municipalityCode();
         organization.cvr = request.cvr();
         organization.ean = request.ean();
-        organization.persist();
-        outbox.publish(new OrganizationRegistered(organization.id, organization.kind.name(), organization.name,
-                organization.shortName, organization.municipalityCode, organization.cvr, organization.ean));
-        return organization;
     }
 
     @Transactional

@@ -71,6 +71,27 @@ class OrganizationApiTest {
     }
 
     @Test
+    void changingPublishesTheWholeNewStateAndIsAudited() throws Exception {
+        var id = register("OTHER", "Change Test " + ThreadLocalRandom.current().nextInt(), null);
+        given().contentType("application/json").body("""
+                {"kind":"MUNICIPALITY","name":"Changed Association","municipalityCode":"751"}""")
+                .put(ORGANIZATIONS + "/" + id).then().statusCode(409)
+                .body("type", equalTo("https://kdnet.dk/problems/conflict"));
+        given().contentType("application/json").body("""
+                {"kind":"ASSOCIATION","name":"Changed Association","shortName":"CA"}""")
+                .put(ORGANIZATIONS + "/" + id).then().statusCode(200)
+                .body("kind", equalTo("ASSOCIATION")).body("version", equalTo(1));
+
+        var record = awaitEvent(id, "dk.kdnet.groups.organization-changed.v1");
+        var data = new ObjectMapper().readTree(record.value());
+        assertEquals("Changed Association", data.get("name").asText());
+        assertEquals("ASSOCIATION", data.get("kind").asText());
+        assertEquals("CA", data.get("shortName").asText());
+        given().get(ORGANIZATIONS + "/" + id + "/history").then().statusCode(200)
+                .body("change", contains("ADD", "MOD")).body("[1].state.name", equalTo("Changed Association"));
+    }
+
+    @Test
     void populationFigureInForceOnADate() throws Exception {
         var id = register("OTHER", "Population Test " + ThreadLocalRandom.current().nextInt(), null);
         given().contentType("application/json").body("""

@@ -1,0 +1,228 @@
+package dk.kdnet.groups.collaboration;
+
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.groups.collaboration.CollaborationApi.CollaborationRequest;
+import dk.kdnet.groups.collaboration.CollaborationApi.CollaborationView;
+import dk.kdnet.groups.collaboration.CollaborationApi.JoinRequest;
+import dk.kdnet.groups.collaboration.CollaborationApi.MembershipView;
+import dk.kdnet.groups.collaboration.CollaborationApi.RevocationRequest;
+import dk.kdnet.groups.collaboration.CollaborationApi.TermsRequest;
+import dk.kdnet.groups.collaboration.CollaborationApi.TermsView;
+import dk.kdnet.groups.collaboration.CollaborationApi.WithdrawalRequest;
+import dk.kdnet.groups.organization.Organization;
+import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/groups/collaborations")
+@Tag(name = "Collaborations", description = "Collaborations such as GovTech Midtjylland, their terms and members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown collaboration",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class CollaborationResource {
+
+    @Inject
+    CollaborationService collaborations;
+
+    @Inject
+    CollaborationMapper mapper;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Operation(summary = "List collaborations by name")
+    public Page<CollaborationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var result = collaborations.list(page, size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Operation(summary = "Register a collaboration")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "A collaboration of that name exists",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown host organization or period ends before it starts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull @Valid CollaborationRequest request, UriInfo uri) {
+        var collaboration = collaborations.register(UUID.randomUUID(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(collaboration.id.toString()).build())
+                .entity(mapper.toView(collaboration)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one collaboration")
+    public CollaborationView get(@PathParam("id") UUID id) {
+        return mapper.toView(collaborations.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audited changes of a collaboration, oldest first")
+    public List<AuditHistory.Entry<CollaborationView>> history(@PathParam("id") UUID id) {
+        return history.of(Collaboration.class, id, "collaboration", mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}/terms")
+    @Operation(summary = "All versions of the membership terms, oldest first")
+    public List<TermsView> terms(@PathParam("id") UUID id) {
+        return collaborations.terms(id).stream().map(mapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}/terms/in-force")
+    @Operation(summary = "The terms version in force on a date (the one that applies to a notice given then)")
+    public TermsView termsInForce(@PathParam("id") UUID id,
+            @NotNull @QueryParam("on") @Parameter(example = "2024-03-05") LocalDate on) {
+        return mapper.toView(collaborations.termsInForce(id, on));
+    }
+
+    @GET
+    @Path("/{id}/terms/{termsId}/history")
+    @Operation(summary = "Audited changes of a terms version, oldest first")
+    public List<AuditHistory.Entry<TermsView>> termsHistory(@PathParam("id") UUID id,
+            @PathParam("termsId") UUID termsId) {
+        collaborations.termsVersion(id, termsId);
+        return history.of(CollaborationTerms.class, termsId, "terms", mapper::toView);
+    }
+
+    @POST
+    @Path("/{id}/terms")
+    @Operation(summary = "Add a version of the membership terms, e.g. as adopted at a meeting")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "A version with that label or valid-from exists",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response addTerms(@PathParam("id") UUID id, @NotNull @Valid TermsRequest request, UriInfo uri) {
+        var terms = collaborations.addTerms(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(terms.id.toString()).build())
+                .entity(mapper.toView(terms)).build();
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(summary = "Members in force on a date (status as of that date); without a date every membership ever, "
+            + "status as of today")
+    public List<MembershipView> members(@PathParam("id") UUID id,
+            @QueryParam("on") @Parameter(example = "2024-01-01") LocalDate on) {
+        var statusOn = on == null ? LocalDate.now() : on;
+        return views(collaborations.members(id, on), statusOn);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @Operation(summary = "An organization joins (it pays pro rata from the first of the month of joining)")
+    @APIResponse(responseCode = "201", description = "Joined, or the join with this decision id was recorded before")
+    @APIResponse(responseCode = "409", description = "Already a member on that date",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown organization",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response join(@PathParam("id") UUID id, @NotNull @Valid JoinRequest request, UriInfo uri) {
+        var membership = collaborations.join(id, request.organizationId(), request.joinedOn(), request.decision());
+        return Response.created(uri.getAbsolutePathBuilder().path(membership.organizationId.toString()).build())
+                .entity(view(membership, membership.joinedOn)).build();
+    }
+
+    @GET
+    @Path("/{id}/members/{organizationId}")
+    @Operation(summary = "The organization's latest membership, status as of a date (default today)")
+    public MembershipView membership(@PathParam("id") UUID id, @PathParam("organizationId") UUID organizationId,
+            @QueryParam("on") LocalDate on) {
+        return view(collaborations.membership(id, organizationId), on == null ? LocalDate.now() : on);
+    }
+
+    @GET
+    @Path("/{id}/members/{organizationId}/history")
+    @Operation(summary = "Audited changes of the organization's latest membership, oldest first")
+    public List<AuditHistory.Entry<MembershipView>> membershipHistory(@PathParam("id") UUID id,
+            @PathParam("organizationId") UUID organizationId) {
+        var membership = collaborations.membership(id, organizationId);
+        var today = LocalDate.now();
+        return history.of(CollaborationMembership.class, membership.id, "collaboration membership",
+                (CollaborationMembership m) -> view(m, today));
+    }
+
+    @POST
+    @Path("/{id}/members/{organizationId}/withdrawal")
+    @Operation(summary = "The member gives notice; the effective exit is computed from the terms in force on the "
+            + "notice date")
+    @APIResponse(responseCode = "200", description = "Notice recorded (or recorded before with this decision id)")
+    @APIResponse(responseCode = "409", description = "Notice was already given",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not a member, notice before joining, or no terms in force",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MembershipView withdraw(@PathParam("id") UUID id, @PathParam("organizationId") UUID organizationId,
+            @NotNull @Valid WithdrawalRequest request) {
+        var membership = collaborations.withdraw(id, organizationId, request.noticeGiven(), request.decision(),
+                request.reason());
+        return view(membership, request.noticeGiven());
+    }
+
+    @POST
+    @Path("/{id}/members/{organizationId}/withdrawal/revocation")
+    @Operation(summary = "Revoke a pending notice before it takes effect")
+    @APIResponse(responseCode = "200", description = "Revoked: the member stays, with no exit date")
+    @APIResponse(responseCode = "409", description = "No pending notice",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The withdrawal has taken effect already",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MembershipView revoke(@PathParam("id") UUID id, @PathParam("organizationId") UUID organizationId,
+            @Valid RevocationRequest request) {
+        var revokedOn = request == null || request.revokedOn() == null ? LocalDate.now() : request.revokedOn();
+        return view(collaborations.revokeWithdrawal(id, organizationId, revokedOn), revokedOn);
+    }
+
+    private MembershipView view(CollaborationMembership membership, LocalDate statusOn) {
+        return views(List.of(membership), statusOn).getFirst();
+    }
+
+    /** Views with organization names and terms labels, looked up once per list. */
+    private List<MembershipView> views(List<CollaborationMembership> memberships, LocalDate statusOn) {
+        if (memberships.isEmpty()) {
+            return List.of();
+        }
+        var organizationIds = memberships.stream().map(m -> m.organizationId).distinct().toList();
+        var names = Organization.<Organization>list("id in ?1", organizationIds).stream()
+                .collect(Collectors.toMap(o -> o.id, o -> o.name));
+        var termsIds = memberships.stream().map(m -> m.termsId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, String> labels = termsIds.isEmpty() ? Map.of()
+                : CollaborationTerms.<CollaborationTerms>list("id in ?1", termsIds).stream()
+                        .collect(Collectors.toMap(t -> t.id, t -> t.version));
+        return memberships.stream().map(m -> mapper.toView(m, names.get(m.organizationId), m.statusOn(statusOn),
+                statusOn, m.termsId == null ? null : labels.get(m.termsId))).toList();
+    }
+}

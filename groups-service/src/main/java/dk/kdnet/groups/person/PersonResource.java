@@ -1,0 +1,122 @@
+package dk.kdnet.groups.person;
+
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.groups.body.BodyApi.MemberView;
+import dk.kdnet.groups.body.BodyMapper;
+import dk.kdnet.groups.body.BodyService;
+import dk.kdnet.groups.person.PersonApi.PersonRequest;
+import dk.kdnet.groups.person.PersonApi.PersonView;
+import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/groups/persons")
+@Tag(name = "Persons", description = "People who sit in bodies or staff secretariats; erasable (GDPR)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown person",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class PersonResource {
+
+    @Inject
+    PersonService persons;
+
+    @Inject
+    PersonMapper mapper;
+
+    @Inject
+    BodyService bodies;
+
+    @Inject
+    BodyMapper bodyMapper;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Operation(summary = "List persons by name")
+    public Page<PersonView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var result = persons.list(page, size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Operation(summary = "Register a person")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "422", description = "Unknown employer organization",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull @Valid PersonRequest request, UriInfo uri) {
+        var person = persons.register(UUID.randomUUID(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
+                .entity(mapper.toView(person)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one person")
+    public PersonView get(@PathParam("id") UUID id) {
+        return mapper.toView(persons.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a person's name, title, employer or e-mail")
+    @APIResponse(responseCode = "409", description = "The person was erased",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public PersonView update(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request) {
+        return mapper.toView(persons.update(id, request));
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Erase the person's personal data (GDPR), here and in the audit history; seats stay, "
+            + "shown as an erased person")
+    public PersonView erase(@PathParam("id") UUID id) {
+        return mapper.toView(persons.erase(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audited changes of a person, oldest first (erased data is scrubbed)")
+    public List<AuditHistory.Entry<PersonView>> history(@PathParam("id") UUID id) {
+        return history.of(Person.class, id, "person", mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}/bodies")
+    @Operation(summary = "The person's seats in bodies, on a date or ever")
+    public List<MemberView> seats(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
+        return bodies.seatsOf(id, on).stream()
+                .map(seat -> bodyMapper.toView(seat.membership(), seat.personName(), seat.bodyName())).toList();
+    }
+}

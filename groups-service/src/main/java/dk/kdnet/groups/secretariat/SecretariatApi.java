@@ -1,0 +1,65 @@
+package dk.kdnet.groups.secretariat;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The request and response shapes of the secretariat API. */
+public final class SecretariatApi {
+
+    private SecretariatApi() {}
+
+    @Schema(name = "SecretariatRequest")
+    public record SecretariatRequest(
+            @NotBlank @Size(max = 300) @Schema(example = "KD-Net sekretariatet") String name,
+            @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a", description = "host municipality (Randers Kommune)")
+            UUID hostOrganizationId,
+            @DecimalMin("0") @DecimalMax("999") @Digits(integer = 4, fraction = 2) @Schema(example = "1.0")
+            BigDecimal fte,
+            @Schema(description = "the bodies it serves") List<@NotNull UUID> servedBodyIds,
+            @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID reportsToBodyId,
+            @Size(max = 300) @Schema(example = "the chair of KD-Net") String reportsTo,
+            @Schema(example = "2022-01-01") LocalDate validFrom,
+            LocalDate validTo) {}
+
+    @Schema(name = "Secretariat")
+    public record SecretariatView(
+            UUID id,
+            @Schema(example = "KD-Net sekretariatet") String name,
+            UUID hostOrganizationId,
+            @Schema(example = "1.0") BigDecimal fte,
+            List<UUID> servedBodyIds,
+            UUID reportsToBodyId,
+            @Schema(example = "the chair of KD-Net") String reportsTo,
+            LocalDate validFrom,
+            LocalDate validTo,
+            @Schema(example = "0") long version) {}
+
+    @Schema(name = "StaffAssignmentRequest")
+    public record StaffRequest(
+            @NotNull UUID personId,
+            @NotBlank @Size(max = 200) @Schema(example = "konsulent") String role,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 2)
+            @Schema(example = "1.00") BigDecimal fte,
+            @NotNull @Schema(example = "2022-01-01") LocalDate validFrom,
+            LocalDate validTo) {}
+
+    @Schema(name = "StaffAssignment")
+    public record StaffView(
+            UUID id,
+            UUID secretariatId,
+            UUID personId,
+            @Schema(example = "konsulent") String role,
+            @Schema(example = "1.00") BigDecimal fte,
+            LocalDate validFrom,
+            LocalDate validTo,
+            @Schema(example = "0") long version) {}
+}

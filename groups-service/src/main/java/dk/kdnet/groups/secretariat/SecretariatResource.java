@@ -1,0 +1,126 @@
+package dk.kdnet.groups.secretariat;
+
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.groups.secretariat.SecretariatApi.SecretariatRequest;
+import dk.kdnet.groups.secretariat.SecretariatApi.SecretariatView;
+import dk.kdnet.groups.secretariat.SecretariatApi.StaffRequest;
+import dk.kdnet.groups.secretariat.SecretariatApi.StaffView;
+import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/groups/secretariats")
+@Tag(name = "Secretariats", description = "Shared secretariats: host, FTE, staff, the bodies they serve")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown secretariat",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class SecretariatResource {
+
+    @Inject
+    SecretariatService secretariats;
+
+    @Inject
+    SecretariatMapper mapper;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Operation(summary = "List secretariats by name")
+    public Page<SecretariatView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var result = secretariats.list(page, size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Operation(summary = "Register a secretariat")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull @Valid SecretariatRequest request, UriInfo uri) {
+        var secretariat = secretariats.register(UUID.randomUUID(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(secretariat.id.toString()).build())
+                .entity(mapper.toView(secretariat)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one secretariat")
+    public SecretariatView get(@PathParam("id") UUID id) {
+        return mapper.toView(secretariats.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a secretariat")
+    @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SecretariatView update(@PathParam("id") UUID id, @NotNull @Valid SecretariatRequest request) {
+        return mapper.toView(secretariats.update(id, request));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audited changes of a secretariat, oldest first")
+    public List<AuditHistory.Entry<SecretariatView>> history(@PathParam("id") UUID id) {
+        return history.of(Secretariat.class, id, "secretariat", mapper::toView);
+    }
+
+    @GET
+    @Path("/{id}/staff")
+    @Operation(summary = "Staff on a date, or every assignment ever")
+    public List<StaffView> staff(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
+        return secretariats.staff(id, on).stream().map(mapper::toView).toList();
+    }
+
+    @POST
+    @Path("/{id}/staff")
+    @Operation(summary = "Assign a person to the secretariat in a role and share of full time")
+    @APIResponse(responseCode = "201", description = "Assigned")
+    @APIResponse(responseCode = "422", description = "Unknown person or a bad period",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @NotNull @Valid StaffRequest request, UriInfo uri) {
+        var assignment = secretariats.assign(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(assignment.id.toString()).build())
+                .entity(mapper.toView(assignment)).build();
+    }
+
+    @GET
+    @Path("/{id}/staff/{assignmentId}/history")
+    @Operation(summary = "Audited changes of a staff assignment, oldest first")
+    public List<AuditHistory.Entry<StaffView>> staffHistory(@PathParam("id") UUID id,
+            @PathParam("assignmentId") UUID assignmentId) {
+        secretariats.get(id);
+        return history.of(StaffAssignment.class, assignmentId, "staff assignment", mapper::toView);
+    }
+}
