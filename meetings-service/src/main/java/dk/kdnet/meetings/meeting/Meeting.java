@@ -6,11 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 
 /** A meeting of a body (KD-Net itself or one of its groups). */
 @Entity
+@Audited
 public class Meeting extends PanacheEntityBase {
 
     @Id
@@ -20,17 +23,37 @@ public class Meeting extends PanacheEntityBase {
 
     public String title;
 
+    @Enumerated(EnumType.STRING)
+    public MeetingKind kind;
+
     public OffsetDateTime startsAt;
 
     public OffsetDateTime endsAt;
 
-    public String location;
+    @Enumerated(EnumType.STRING)
+    public LocationKind locationKind;
+
+    public String place;
+
+    public String platform;
 
     @Enumerated(EnumType.STRING)
     public MeetingStatus status;
 
     public String caseNumber;
 
+    public String numberingPeriod;
+
+    public String cancelReason;
+
     @Version
     public long version;
+
+    public LocalDate date() {
+        return Copenhagen.date(startsAt);
+    }
+
+    public void apply(MeetingAction action) {
+        status = action.apply(status);
+    }
 }

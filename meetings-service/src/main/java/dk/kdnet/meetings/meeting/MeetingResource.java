@@ -1,60 +1,130 @@
 package dk.kdnet.meetings.meeting;
 
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.meetings.meeting.MeetingApi.CancelRequest;
+import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
+import dk.kdnet.meetings.meeting.MeetingApi.MeetingView;
 import dk.kdnet.problems.Page;
-import dk.kdnet.problems.ProblemException.NotFound;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/meetings")
-@Tag(name = "Meetings", description = "Meetings of KD-Net and its bodies")
+@Tag(name = "Meetings", description = "Meetings of KD-Net and its bodies and their status")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MeetingResource {
 
-    @Schema(name = "Meeting")
-    public record MeetingView(UUID id, UUID bodyId, @Schema(example = "KD-Net møde 25. august 2023") String title,
-            @Schema(example = "2023-08-25T09:00:00+02:00") OffsetDateTime startsAt,
-            @Schema(example = "2023-08-25T12:00:00+02:00") OffsetDateTime endsAt,
-            @Schema(example = "Regionshuset Viborg") String location, MeetingStatus status,
-            @Schema(example = "00.01.10-A00-3-23") String caseNumber) {
+    @Inject
+    MeetingService meetings;
 
-        static MeetingView of(Meeting meeting) {
-            return new MeetingView(meeting.id, meeting.bodyId, meeting.title, meeting.startsAt, meeting.endsAt,
-                    meeting.location, meeting.status, meeting.caseNumber);
-        }
-    }
+    @Inject
+    MeetingMapper mapper;
+
+    @Inject
+    AuditHistory history;
 
     @GET
-    @Operation(summary = "List meetings, earliest first, optionally of one body or status")
-    public Page<MeetingView> list(@QueryParam("body") UUID body, @QueryParam("status") MeetingStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(summary = "List meetings, earliest first, filtered by body, year, status and date range (days in Europe/Copenhagen)")
+    public Page<MeetingView> list(@QueryParam("body") UUID body, @QueryParam("year") @Min(1900) @Max(2200) Integer year,
+            @QueryParam("status") MeetingStatus status, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var query = Meeting.<Meeting>find("(:body is null or bodyId = :body) and (:status is null or status = :status)",
-                Sort.by("startsAt"), Parameters.with("body", body).and("status", status));
-        return new Page<>(query.page(page, size).list().stream().map(MeetingView::of).toList(), page, size,
-                query.count());
+        var result = meetings.list(new MeetingService.Filter(body, year, status, from, to), page, size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule a meeting (status PLANNED)")
+    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "422", description = "Ends before it starts, or the location lacks its place or platform",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@NotNull @Valid MeetingRequest request, UriInfo uri) {
+        var meeting = meetings.schedule(UUID.randomUUID(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(meeting.id.toString()).build())
+                .entity(mapper.toView(meeting)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one meeting")
+    @APIResponse(responseCode = "404", description = "No such meeting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView get(@PathParam("id") UUID id) {
-        return Meeting.<Meeting>findByIdOptional(id).map(MeetingView::of)
-                .orElseThrow(() -> new NotFound("meeting", id));
+        return mapper.toView(meetings.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a meeting's title, kind, time, location or case number (until it is held)")
+    @APIResponse(responseCode = "409", description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingView update(@PathParam("id") UUID id, @NotNull @Valid MeetingRequest request) {
+        return mapper.toView(meetings.update(id, request));
+    }
+
+    @POST
+    @Path("/{id}/publish-agenda")
+    @Operation(summary = "Publish the agenda: PLANNED → AGENDA_PUBLISHED; item numbers are frozen under the body's numbering policy")
+    @APIResponse(responseCode = "409", description = "The meeting is not PLANNED; context.currentStatus names its status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The agenda has no items",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingView publishAgenda(@PathParam("id") UUID id) {
+        return mapper.toView(meetings.publishAgenda(id));
+    }
+
+    @POST
+    @Path("/{id}/hold")
+    @Operation(summary = "Record that the meeting was held: AGENDA_PUBLISHED → HELD; decisions may then be recorded")
+    @APIResponse(responseCode = "409", description = "The agenda is not published; context.currentStatus names the status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingView hold(@PathParam("id") UUID id) {
+        return mapper.toView(meetings.hold(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a meeting that has not been held (body {\"reason\": ...} or {}); numbers it froze are not reused")
+    @APIResponse(responseCode = "409", description = "The meeting is held or already cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        return mapper.toView(meetings.cancel(id, request == null ? null : request.reason()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every audited change of a meeting, oldest first, with who and when")
+    public List<AuditHistory.Entry<MeetingView>> history(@PathParam("id") UUID id) {
+        return history.of(Meeting.class, id, "meeting", mapper::toView);
     }
 }

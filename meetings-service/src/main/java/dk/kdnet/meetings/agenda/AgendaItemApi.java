@@ -1,0 +1,48 @@
+package dk.kdnet.meetings.agenda;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The request and response shapes of the agenda API. */
+public final class AgendaItemApi {
+
+    private AgendaItemApi() {}
+
+    @Schema(name = "AgendaItemRequest")
+    public record ItemRequest(
+            @NotBlank @Size(max = 300) @Schema(example = "GovTech Midtjylland") String title,
+            @Size(max = 10) List<@NotBlank @Size(max = 200) String> presenters,
+            @Size(max = 4000) @Schema(example = "Ind- og udmeldelse af GovTech Midtjylland") String summary,
+            @Size(max = 20) @Schema(description = "the recommendation (indstilling) in numbered parts, part 1 first",
+                    example = "[\"at kommunerne melder ud, om de ønsker at udtræde af GovTech Midtjylland pr. 1. januar 2024\"]")
+            List<@NotBlank @Size(max = 2000) String> recommendation,
+            @Size(max = 100_000) @Schema(description = "Markdown") String casePresentation,
+            @Schema(description = "confidential: left out of anonymous views") boolean closed,
+            @Size(max = 60) @Schema(example = "00.01.10-A00-3-23") String caseNumber,
+            @Schema(example = "APPROVE_MINUTES") StandardType standardType) {}
+
+    @Schema(name = "AgendaOrder", description = "every item of the meeting, in the new order")
+    public record ReorderRequest(@NotEmpty List<@NotNull UUID> itemIds) {}
+
+    @Schema(name = "AgendaItem")
+    public record ItemView(
+            UUID id,
+            UUID meetingId,
+            @Schema(example = "57", description = "null until the agenda is published") Integer number,
+            @Schema(example = "6") int position,
+            @Schema(example = "GovTech Midtjylland") String title,
+            List<String> presenters,
+            String summary,
+            List<String> recommendation,
+            String casePresentation,
+            boolean closed,
+            @Schema(example = "00.01.10-A00-3-23") String caseNumber,
+            StandardType standardType,
+            @Schema(description = "the item this one was postponed from") UUID originItemId,
+            long version) {}
+}

@@ -1,0 +1,114 @@
+package dk.kdnet.meetings.agenda;
+
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
+import dk.kdnet.meetings.agenda.AgendaItemApi.ItemView;
+import dk.kdnet.meetings.agenda.AgendaItemApi.ReorderRequest;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/meetings")
+@Tag(name = "Agenda", description = "The items of a meeting's agenda")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@APIResponse(responseCode = "404", description = "No such meeting or item (a closed item is not found by anonymous callers)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AgendaItemResource {
+
+    @Inject
+    AgendaService agenda;
+
+    @Inject
+    AgendaItemMapper mapper;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Path("/{meetingId}/items")
+    @Operation(summary = "The agenda of a meeting in order; closed items only for members and the secretariat")
+    public List<ItemView> list(@PathParam("meetingId") UUID meetingId) {
+        return agenda.agenda(meetingId).stream().map(mapper::toView).toList();
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @POST
+    @Path("/{meetingId}/items")
+    @Operation(summary = "Add an item at the end of the agenda; on a published agenda it takes the next free number")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ItemRequest request) {
+        var item = agenda.add(meetingId, request);
+        return Response.created(UriBuilder.fromPath("/api/meetings/items/{id}").build(item.id))
+                .entity(mapper.toView(item)).build();
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PUT
+    @Path("/{meetingId}/items/order")
+    @Operation(summary = "Reorder an unpublished agenda: name every item once, in the new order")
+    @APIResponse(responseCode = "409", description = "The agenda is published; its order and numbers are frozen",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The list does not name every item exactly once",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ItemView> reorder(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ReorderRequest request) {
+        return agenda.reorder(meetingId, request.itemIds()).stream().map(mapper::toView).toList();
+    }
+
+    @GET
+    @Path("/items/{itemId}")
+    @Operation(summary = "Read one agenda item")
+    public ItemView get(@PathParam("itemId") UUID itemId) {
+        return mapper.toView(agenda.visible(itemId));
+    }
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PUT
+    @Path("/items/{itemId}")
+    @Operation(summary = "Change an agenda item (not after the meeting's minutes are approved)")
+    @APIResponse(responseCode = "409", description = "The minutes are approved: the item no longer changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ItemView update(@PathParam("itemId") UUID itemId, @NotNull @Valid ItemRequest request) {
+        return mapper.toView(agenda.update(itemId, request));
+    }
+
+    @DELETE
+    @Path("/items/{itemId}")
+    @Operation(summary = "Remove an item from an unpublished agenda")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The agenda is published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void remove(@PathParam("itemId") UUID itemId) {
+        agenda.remove(itemId);
+    }
+
+    @GET
+    @Path("/items/{itemId}/history")
+    @Operation(summary = "Every audited change of an agenda item, oldest first")
+    public List<AuditHistory.Entry<ItemView>> history(@PathParam("itemId") UUID itemId) {
+        agenda.visible(itemId);
+        return history.of(AgendaItem.class, itemId, "agenda item", mapper::toView);
+    }
+}

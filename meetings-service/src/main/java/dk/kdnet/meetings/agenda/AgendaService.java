@@ -1,0 +1,160 @@
+package dk.kdnet.meetings.agenda;
+
+import dk.kdnet.meetings.access.Visibility;
+import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
+import dk.kdnet.meetings.decision.Decision;
+import dk.kdnet.meetings.meeting.Meeting;
+import dk.kdnet.meetings.meeting.MeetingRules;
+import dk.kdnet.meetings.meeting.MeetingService;
+import dk.kdnet.meetings.meeting.MeetingStatus;
+import dk.kdnet.meetings.numbering.NumberingService;
+import dk.kdnet.problems.ProblemException.Conflict;
+import dk.kdnet.problems.ProblemException.NotFound;
+import dk.kdnet.problems.ProblemException.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+public class AgendaService {
+
+    private static final Logger LOG = Logger.getLogger(AgendaService.class);
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    NumberingService numbering;
+
+    @Inject
+    Visibility visibility;
+
+    /** Adds an item at the end; on a published agenda it takes the next free number at once. */
+    @Transactional
+    public AgendaItem add(UUID meetingId, ItemRequest request) {
+        var meeting = meetings.get(meetingId);
+        MeetingRules.requireItemsChangeable(meeting.status);
+        var item = newItem(meeting, request);
+        if (meeting.status != MeetingStatus.PLANNED) {
+            item.number = numbering.next(meeting);
+        }
+        item.persist();
+        LOG.infof("item %s added to meeting %s as number %s", item.id, meetingId, item.number);
+        return item;
+    }
+
+    /** An item whose number is known already, as in the reference documents; frozen when the agenda is published. */
+    @Transactional
+    public AgendaItem importItem(UUID id, UUID meetingId, int number, ItemRequest request) {
+        var meeting = meetings.get(meetingId);
+        MeetingRules.requireUnpublished("importing numbered items", meeting.status);
+        var item = newItem(meeting, request);
+        item.id = id;
+        item.number = number;
+        item.persist();
+        return item;
+    }
+
+    /** A postponed item goes on the agenda of its target meeting, linked to its origin. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AgendaItem carryOver(AgendaItem origin, Meeting target) {
+        var item = add(target.id, new ItemRequest(origin.title, origin.presenters, origin.summary,
+                origin.recommendation, origin.casePresentation, origin.closed, origin.caseNumber,
+                origin.standardType));
+        item.originItemId = origin.id;
+        return item;
+    }
+
+    @Transactional
+    public AgendaItem update(UUID itemId, ItemRequest request) {
+        var item = get(itemId);
+        MeetingRules.requireItemsChangeable(meetings.get(item.meetingId).status);
+        copy(request, item);
+        return item;
+    }
+
+    /** Removes an item (and its attachments) from an unpublished agenda. */
+    @Transactional
+    public void remove(UUID itemId) {
+        var item = get(itemId);
+        if (Decision.count("postponedItemId", itemId) > 0) {
+            throw new Conflict("the item was postponed to this meeting by a decision; record another outcome on its "
+                    + "origin item " + item.originItemId + " instead");
+        }
+        removeCarried(item);
+    }
+
+    /** Removes an item carried here by a postponement that is being corrected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeCarried(AgendaItem item) {
+        MeetingRules.requireUnpublished("removing an item", meetings.get(item.meetingId).status);
+        item.delete();
+        var remaining = AgendaItem.ofMeeting(item.meetingId);
+        for (var i = 0; i < remaining.size(); i++) {
+            remaining.get(i).position = i + 1;
+        }
+    }
+
+    /** Puts every item of an unpublished agenda in the given order. */
+    @Transactional
+    public List<AgendaItem> reorder(UUID meetingId, List<UUID> itemIds) {
+        var meeting = meetings.get(meetingId);
+        MeetingRules.requireUnpublished("reordering the agenda", meeting.status);
+        var items = AgendaItem.ofMeeting(meetingId);
+        var known = items.stream().map(i -> i.id).toList();
+        if (itemIds.size() != known.size() || !new HashSet<>(itemIds).equals(new HashSet<>(known))) {
+            throw new RuleViolation("itemIds", "name every item of the meeting exactly once (" + known.size() + " items)");
+        }
+        for (var item : items) {
+            item.position = itemIds.indexOf(item.id) + 1;
+        }
+        return items.stream().sorted(Comparator.comparingInt(i -> i.position)).toList();
+    }
+
+    /** The agenda as the caller may see it: closed items only for members and the secretariat. */
+    public List<AgendaItem> agenda(UUID meetingId) {
+        meetings.get(meetingId);
+        var seesConfidential = visibility.seesConfidential();
+        return AgendaItem.ofMeeting(meetingId).stream().filter(i -> seesConfidential || !i.closed).toList();
+    }
+
+    /** One item; a closed item the caller may not see does not exist for them. */
+    public AgendaItem visible(UUID itemId) {
+        var item = get(itemId);
+        if (item.closed && !visibility.seesConfidential()) {
+            throw new NotFound("agenda item", itemId);
+        }
+        return item;
+    }
+
+    public AgendaItem get(UUID itemId) {
+        return AgendaItem.<AgendaItem>findByIdOptional(itemId).orElseThrow(() -> new NotFound("agenda item", itemId));
+    }
+
+    private static AgendaItem newItem(Meeting meeting, ItemRequest request) {
+        var item = new AgendaItem();
+        item.id = UUID.randomUUID();
+        item.meetingId = meeting.id;
+        item.position = (int) AgendaItem.count("meetingId", meeting.id) + 1;
+        copy(request, item);
+        return item;
+    }
+
+    private static void copy(ItemRequest request, AgendaItem item) {
+        item.title = request.title().strip();
+        item.presenters = request.presenters() == null ? new ArrayList<>() : new ArrayList<>(request.presenters());
+        item.summary = request.summary();
+        item.recommendation = request.recommendation() == null ? new ArrayList<>()
+                : new ArrayList<>(request.recommendation());
+        item.casePresentation = request.casePresentation();
+        item.closed = request.closed();
+        item.caseNumber = request.caseNumber();
+        item.standardType = request.standardType();
+    }
+}

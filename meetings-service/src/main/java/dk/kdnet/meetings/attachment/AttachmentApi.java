@@ -1,0 +1,38 @@
+package dk.kdnet.meetings.attachment;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The request and response shapes of the attachment API. */
+public final class AttachmentApi {
+
+    private AttachmentApi() {}
+
+    @Schema(name = "EsdhReferenceRequest", description = "a document in an ESDH (case management) system")
+    public record EsdhReferenceRequest(
+            @NotBlank @Size(max = 60) @Schema(example = "SBSYS") String system,
+            @NotBlank @Size(max = 200) @Schema(example = "2023-123456") String documentId,
+            @NotBlank @Size(max = 300) @Schema(example = "Bilag 9 - Budgetforslag 2024 (GovTech Midtjylland)") String title,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            @Schema(example = "https://esdh.randers.dk/dokument/2023-123456") String url) {}
+
+    @Schema(name = "Attachment")
+    public record AttachmentView(
+            UUID id,
+            UUID agendaItemId,
+            @Schema(example = "FILE") AttachmentKind kind,
+            @Schema(example = "Bilag 9 - Budgetforslag 2024 (GovTech Midtjylland)") String title,
+            String esdhSystem,
+            String esdhDocumentId,
+            String url,
+            @Schema(example = "budgetforslag-2024.pdf") String fileName,
+            @Schema(example = "application/pdf") String mediaType,
+            @Schema(example = "48213") Long sizeBytes,
+            @Schema(description = "hex SHA-256 of the file") String sha256,
+            OffsetDateTime addedAt,
+            @Schema(description = "where to download an uploaded file") String contentUrl) {}
+}

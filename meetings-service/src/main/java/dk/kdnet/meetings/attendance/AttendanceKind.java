@@ -1,0 +1,5 @@
+package dk.kdnet.meetings.attendance;
+
+public enum AttendanceKind {
+    APOLOGY, SUBSTITUTE, GUEST
+}

@@ -1,0 +1,45 @@
+package dk.kdnet.meetings.body;
+
+import dk.kdnet.meetings.numbering.NumberingPolicy;
+import dk.kdnet.meetings.numbering.NumberingService;
+import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.ProblemException.NotFound;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/meetings/bodies/{bodyId}")
+@Tag(name = "Numbering", description = "How a body numbers its agenda items")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class BodyResource {
+
+    @Schema(name = "MeetingBody", description = "A body as meetings-service knows it from groups-service's events")
+    public record BodyView(UUID id, @Schema(example = "NETWORK") String kind,
+            @Schema(example = "KD-Net (Kommunaldirektørnetværket i den midtjyske region)") String name,
+            @Schema(example = "KD-Net") String shortName, UUID parentBodyId,
+            @Schema(example = "CONTINUOUS_YEARLY") NumberingPolicy numbering) {}
+
+    @Inject
+    NumberingService numbering;
+
+    @GET
+    @Operation(summary = "A body as known from groups-service, with its numbering policy")
+    @APIResponse(responseCode = "404", description = "groups-service has not announced this body (yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BodyView get(@PathParam("bodyId") UUID bodyId) {
+        var body = Body.<Body>findByIdOptional(bodyId).orElseThrow(() -> new NotFound("body", bodyId));
+        return new BodyView(body.id, body.kind, body.name, body.shortName, body.parentBodyId,
+                numbering.policyOf(bodyId));
+    }
+}

@@ -1,0 +1,78 @@
+package dk.kdnet.meetings.decision;
+
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.meetings.decision.DecisionApi.DecisionRequest;
+import dk.kdnet.meetings.decision.DecisionApi.DecisionView;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/meetings")
+@Tag(name = "Decisions", description = "Decisions on agenda items, with the effects other services act on")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@APIResponse(responseCode = "404", description = "No such item or decision",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DecisionResource {
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    DecisionMapper mapper;
+
+    @Inject
+    AuditHistory history;
+
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PUT
+    @Path("/items/{itemId}/decision")
+    @Operation(summary = "Record the decision on an item of a held meeting (again to correct it); published with its effects")
+    @APIResponse(responseCode = "409", description = "The meeting is not HELD (context.currentStatus), or the previous "
+            + "meeting's minutes cannot be approved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An effect lacks what its kind needs, a part does not exist, or "
+            + "a postponement lacks a valid target meeting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DecisionView record(@PathParam("itemId") UUID itemId, @NotNull @Valid DecisionRequest request) {
+        return mapper.toView(decisions.record(itemId, request));
+    }
+
+    @GET
+    @Path("/items/{itemId}/decision")
+    @Operation(summary = "The decision on an item")
+    public DecisionView get(@PathParam("itemId") UUID itemId) {
+        return mapper.toView(decisions.onItem(itemId));
+    }
+
+    @GET
+    @Path("/items/{itemId}/decision/history")
+    @Operation(summary = "Every audited version of the decision on an item, oldest first")
+    public List<AuditHistory.Entry<DecisionView>> history(@PathParam("itemId") UUID itemId) {
+        var decision = decisions.onItem(itemId);
+        return history.of(Decision.class, decision.id, "decision", mapper::toView);
+    }
+
+    @GET
+    @Path("/{meetingId}/decisions")
+    @Operation(summary = "The decisions of a meeting (its minutes) in agenda order; closed items only for members")
+    public List<DecisionView> ofMeeting(@PathParam("meetingId") UUID meetingId) {
+        return decisions.ofMeeting(meetingId).stream().map(mapper::toView).toList();
+    }
+}

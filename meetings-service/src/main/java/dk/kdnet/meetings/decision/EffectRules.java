@@ -1,0 +1,41 @@
+package dk.kdnet.meetings.decision;
+
+import dk.kdnet.meetings.decision.DecisionApi.Effect;
+import dk.kdnet.problems.Problem.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What each kind of effect must name, so the service that acts on it has all it needs. */
+public final class EffectRules {
+
+    private EffectRules() {}
+
+    public static List<FieldError> check(List<Effect> effects) {
+        var errors = new ArrayList<FieldError>();
+        for (var i = 0; i < effects.size(); i++) {
+            var effect = effects.get(i);
+            var at = "effects[" + i + "].";
+            switch (effect.kind()) {
+                case COLLABORATION_WITHDRAWAL, COLLABORATION_JOIN -> {
+                    require(effect.organizationId() != null, at + "organizationId", "names the organization", errors);
+                    require(effect.collaborationId() != null, at + "collaborationId", "names the collaboration", errors);
+                    require(effect.date() != null, at + "date",
+                            effect.kind() == EffectKind.COLLABORATION_JOIN ? "names the join date"
+                                    : "names the date notice was given", errors);
+                }
+                case APPOINTMENT -> {
+                    require(effect.personId() != null, at + "personId", "names the person appointed", errors);
+                    require(effect.seat() != null && !effect.seat().isBlank(), at + "seat", "names the seat", errors);
+                }
+                case BUDGET_APPROVED -> require(effect.year() != null, at + "year", "names the budget year", errors);
+            }
+        }
+        return errors;
+    }
+
+    private static void require(boolean ok, String field, String message, List<FieldError> errors) {
+        if (!ok) {
+            errors.add(new FieldError(field, "this kind of effect " + message));
+        }
+    }
+}

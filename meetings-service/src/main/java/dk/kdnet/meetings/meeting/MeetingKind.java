@@ -1,0 +1,5 @@
+package dk.kdnet.meetings.meeting;
+
+public enum MeetingKind {
+    ORDINARY, CONSTITUTING, SEMINAR, STATUS
+}

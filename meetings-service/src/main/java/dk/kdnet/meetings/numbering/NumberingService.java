@@ -1,0 +1,74 @@
+package dk.kdnet.meetings.numbering;
+
+import dk.kdnet.meetings.agenda.AgendaItem;
+import dk.kdnet.meetings.meeting.Meeting;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Gives agenda items their numbers under the body's policy (the rules are {@link AgendaNumbering}). */
+@ApplicationScoped
+public class NumberingService {
+
+    private static final Logger LOG = Logger.getLogger(NumberingService.class);
+
+    @Inject
+    EntityManager em;
+
+    public NumberingPolicy policyOf(UUID bodyId) {
+        return BodyNumbering.<BodyNumbering>findByIdOptional(bodyId).map(b -> b.policy)
+                .orElse(NumberingPolicy.PER_MEETING);
+    }
+
+    @Transactional
+    public NumberingPolicy setPolicy(UUID bodyId, NumberingPolicy policy) {
+        var numbering = BodyNumbering.<BodyNumbering>findByIdOptional(bodyId).orElseGet(() -> {
+            var created = new BodyNumbering();
+            created.bodyId = bodyId;
+            return created;
+        });
+        numbering.policy = policy;
+        numbering.persist();
+        LOG.infof("body %s numbers agenda items %s", bodyId, policy);
+        return policy;
+    }
+
+    /** Freezes the numbers of a meeting's items (in agenda order) as its agenda is published. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void freeze(Meeting meeting, List<AgendaItem> itemsInOrder) {
+        lock(meeting.bodyId);
+        meeting.numberingPeriod = policyOf(meeting.bodyId).period(meeting.id, meeting.date());
+        var numbers = AgendaNumbering.freeze(itemsInOrder.stream().map(i -> i.number).toList(),
+                used(meeting.bodyId, meeting.numberingPeriod));
+        for (var i = 0; i < itemsInOrder.size(); i++) {
+            itemsInOrder.get(i).number = numbers.get(i);
+        }
+    }
+
+    /** The number of an item added to an agenda that is already published: the next free one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int next(Meeting meeting) {
+        lock(meeting.bodyId);
+        return AgendaNumbering.next(used(meeting.bodyId, meeting.numberingPeriod));
+    }
+
+    /** Two publications in one body at once would otherwise hand out the same numbers. */
+    private void lock(UUID bodyId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, bodyId.getMostSignificantBits() ^ bodyId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Integer> used(UUID bodyId, String period) {
+        em.flush();
+        return em.createNativeQuery("""
+                SELECT i.number FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+                WHERE m.body_id = ?1 AND m.numbering_period = ?2 AND i.number IS NOT NULL""", Integer.class)
+                .setParameter(1, bodyId).setParameter(2, period).getResultList();
+    }
+}

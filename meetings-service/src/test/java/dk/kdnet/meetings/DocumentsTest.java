@@ -1,0 +1,32 @@
+package dk.kdnet.meetings;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import dk.kdnet.testing.KdnetTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
+class DocumentsTest {
+
+    @Test
+    void theOpenApiDocumentListsTheMeetingActionsWithTheirProblems() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/meetings/{id}/publish-agenda"))
+                .body(containsString("/api/meetings/items/{itemId}/decision"))
+                .body(containsString("/api/meetings/search"))
+                .body(containsString("application/problem+json"));
+    }
+
+    @Test
+    void theAsyncApiDocumentIsServedWithEveryEventPublished() {
+        var text = given().get("/asyncapi.yaml").then().statusCode(200).extract().asString();
+        for (var type : new String[] {"meeting-scheduled", "meeting-changed", "meeting-cancelled", "agenda-published",
+                "minutes-approved", "decision-recorded"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("dk.kdnet.meetings." + type + ".v1"), type);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dk.kdnet.meetings.meeting;
+
+import static dk.kdnet.meetings.meeting.MeetingStatus.AGENDA_PUBLISHED;
+import static dk.kdnet.meetings.meeting.MeetingStatus.CANCELLED;
+import static dk.kdnet.meetings.meeting.MeetingStatus.HELD;
+import static dk.kdnet.meetings.meeting.MeetingStatus.MINUTES_APPROVED;
+import static dk.kdnet.meetings.meeting.MeetingStatus.PLANNED;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.kdnet.problems.ProblemException.Conflict;
+import org.junit.jupiter.api.Test;
+
+class MeetingLifecycleTest {
+
+    @Test
+    void aMeetingGoesFromPlannedToMinutesApproved() {
+        var status = MeetingAction.PUBLISH_AGENDA.apply(PLANNED);
+        assertEquals(AGENDA_PUBLISHED, status);
+        status = MeetingAction.HOLD.apply(status);
+        assertEquals(HELD, status);
+        assertEquals(MINUTES_APPROVED, MeetingAction.APPROVE_MINUTES.apply(status));
+    }
+
+    @Test
+    void aMeetingIsCancelledBeforeItIsHeld() {
+        assertEquals(CANCELLED, MeetingAction.CANCEL.apply(PLANNED));
+        assertEquals(CANCELLED, MeetingAction.CANCEL.apply(AGENDA_PUBLISHED));
+    }
+
+    @Test
+    void aWrongTransitionIsAConflictNamingTheCurrentStatus() {
+        var conflict = assertThrows(Conflict.class, () -> MeetingAction.HOLD.apply(PLANNED));
+        assertTrue(conflict.getMessage().contains("PLANNED"), conflict.getMessage());
+        assertEquals("PLANNED", conflict.context().get("currentStatus"));
+        assertThrows(Conflict.class, () -> MeetingAction.CANCEL.apply(HELD));
+        assertThrows(Conflict.class, () -> MeetingAction.PUBLISH_AGENDA.apply(AGENDA_PUBLISHED));
+        assertThrows(Conflict.class, () -> MeetingAction.APPROVE_MINUTES.apply(AGENDA_PUBLISHED));
+        assertThrows(Conflict.class, () -> MeetingAction.PUBLISH_AGENDA.apply(CANCELLED));
+    }
+
+    @Test
+    void itemsAreFrozenOnceMinutesAreApproved() {
+        assertDoesNotThrow(() -> MeetingRules.requireItemsChangeable(HELD));
+        var conflict = assertThrows(Conflict.class, () -> MeetingRules.requireItemsChangeable(MINUTES_APPROVED));
+        assertEquals("MINUTES_APPROVED", conflict.context().get("currentStatus"));
+    }
+
+    @Test
+    void decisionsOnlyOnAHeldMeeting() {
+        assertThrows(Conflict.class, () -> MeetingRules.requireDecisionsAllowed(AGENDA_PUBLISHED));
+        assertDoesNotThrow(() -> MeetingRules.requireDecisionsAllowed(HELD));
+        assertThrows(Conflict.class, () -> MeetingRules.requireDecisionsAllowed(MINUTES_APPROVED));
+    }
+
+    @Test
+    void reorderingOnlyBeforePublication() {
+        assertDoesNotThrow(() -> MeetingRules.requireUnpublished("reordering", PLANNED));
+        assertThrows(Conflict.class, () -> MeetingRules.requireUnpublished("reordering", AGENDA_PUBLISHED));
+    }
+}
