@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Builds meetings and agendas through the API, and reads the events they publish. */
 public final class Fixtures {
@@ -61,9 +59,9 @@ public final class Fixtures {
 
     /** The one event of {@code type} keyed by {@code key} on {@code topic} that matches. */
     public static JsonNode event(String bootstrap, String topic, UUID key, String type, Predicate<JsonNode> match) {
-        return withKafkaClassLoader(() -> data(KafkaEvents.await(bootstrap, topic,
+        return data(KafkaEvents.await(bootstrap, topic,
                 r -> key.toString().equals(r.key()) && type.equals(KafkaEvents.header(r, "ce_type"))
-                        && match.test(data(r)))));
+                        && match.test(data(r))));
     }
 
     /** Sends a CloudEvent as groups-service would. */
@@ -76,22 +74,7 @@ public final class Fixtures {
         headers.put("ce_subject", key.toString());
         headers.put("ce_time", "2024-01-01T00:00:00Z");
         headers.put("content-type", "application/json");
-        withKafkaClassLoader(() -> {
-            KafkaEvents.send(bootstrap, topic, key.toString(), data, headers);
-            return null;
-        });
-    }
-
-    /** Kafka loads its plug-ins through the context class loader: it must be the one that loaded Kafka. */
-    private static <T> T withKafkaClassLoader(Supplier<T> work) {
-        var thread = Thread.currentThread();
-        var previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(KafkaConsumer.class.getClassLoader());
-        try {
-            return work.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        KafkaEvents.send(bootstrap, topic, key.toString(), data, headers);
     }
 
     private static JsonNode data(ConsumerRecord<String, String> record) {

@@ -75,10 +75,10 @@ public final class KafkaEvents {
 
     /** Sends a record with the given headers and waits until the broker has it. */
     public static void send(String bootstrap, String topic, String key, String value, Map<String, String> headers) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
+        try (var producer = withKafkaClassLoader(() -> new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())))) {
             var record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
             producer.send(record).get();
@@ -91,11 +91,26 @@ public final class KafkaEvents {
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(
+        return withKafkaClassLoader(() -> new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())));
+    }
+
+    /**
+     * Kafka loads its plug-ins (metrics reporters, serializers) through the thread's context class
+     * loader; inside a {@code @QuarkusTest} that is Quarkus's, not the one that loaded Kafka.
+     */
+    private static <T> T withKafkaClassLoader(java.util.function.Supplier<T> create) {
+        var thread = Thread.currentThread();
+        var previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaConsumer.class.getClassLoader());
+        try {
+            return create.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }
