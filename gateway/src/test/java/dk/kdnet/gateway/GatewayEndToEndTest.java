@@ -34,7 +34,7 @@ class GatewayEndToEndTest {
         given().queryParam("size", 50).get("/api/groups/organizations").then().statusCode(200)
                 .body("total", equalTo(20))
                 .body("items.find { it.municipalityCode == '751' }.name", equalTo("Aarhus Kommune"));
-        given().get("/api/meetings").then().statusCode(200).body("total", equalTo(0));
+        given().get("/api/meetings").then().statusCode(200).body("total", equalTo(3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("size", 50)
                 .get("/api/economy/organizations").then().statusCode(200).body("total", equalTo(20)));
     }
