@@ -3,6 +3,9 @@ package dk.kdnet.economy.organization;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
+import dk.kdnet.economy.charge.Cause;
+import dk.kdnet.economy.charge.ChargeService;
+import dk.kdnet.events.groups.OrganizationChanged;
 import dk.kdnet.events.groups.OrganizationRegistered;
 import dk.kdnet.events.groups.PopulationRecorded;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,6 +27,9 @@ public class OrganizationEventsConsumer {
     @Inject
     Inbox inbox;
 
+    @Inject
+    ChargeService charges;
+
     @Incoming("groups-organizations")
     @Blocking
     @Retry(maxRetries = 5, delay = 200, abortOn = MalformedEventException.class)
@@ -35,7 +41,17 @@ public class OrganizationEventsConsumer {
     void apply(CloudEvent event) {
         switch (event.type()) {
             case OrganizationRegistered.TYPE -> register(event.dataAs(OrganizationRegistered.class));
-            case PopulationRecorded.TYPE -> record(event.dataAs(PopulationRecorded.class));
+            case OrganizationChanged.TYPE -> {
+                var changed = event.dataAs(OrganizationChanged.class);
+                register(new OrganizationRegistered(changed.organizationId(), changed.kind(), changed.name(),
+                        changed.shortName(), changed.municipalityCode(), changed.cvr(), changed.ean()));
+            }
+            case PopulationRecorded.TYPE -> {
+                var recorded = event.dataAs(PopulationRecorded.class);
+                record(recorded);
+                charges.recalculateForPopulation(recorded.organizationId(), recorded.referenceDate(),
+                        new Cause(event.id(), event.type(), null));
+            }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }

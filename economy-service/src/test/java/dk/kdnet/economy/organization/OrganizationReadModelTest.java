@@ -50,6 +50,22 @@ class OrganizationReadModelTest {
     }
 
     @Test
+    void aChangedOrganizationIsUpdatedInTheReadModel() {
+        var id = UUID.randomUUID();
+        send(id, UUID.randomUUID(), "dk.kdnet.groups.organization-registered.v1", """
+                {"organizationId":"%s","kind":"MUNICIPALITY","name":"Gammelby Kommune","municipalityCode":"902"}"""
+                .formatted(id));
+        send(id, UUID.randomUUID(), "dk.kdnet.groups.organization-changed.v1", """
+                {"organizationId":"%s","kind":"MUNICIPALITY","name":"Nyby Kommune","shortName":"Nyby",
+                 "municipalityCode":"902"}""".formatted(id));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/economy/organizations/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("Nyby Kommune"))
+                .body("shortName", equalTo("Nyby")));
+    }
+
+    @Test
     void theSameEventDeliveredTwiceGivesOneRow() {
         var id = UUID.randomUUID();
         var eventId = UUID.randomUUID();

@@ -1,0 +1,65 @@
+package dk.kdnet.economy.budget;
+
+import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Requests and views of budgets and accounts. */
+public final class BudgetApi {
+
+    private BudgetApi() {}
+
+    public enum Kind { BUDGET, ACCOUNTS }
+
+    public enum Status { DRAFT, PROPOSED, APPROVED }
+
+    public enum Side { INCOME, EXPENSE }
+
+    @Schema(description = "A line: a leaf has an amount, a group has sub-lines and their sum; top-level lines state "
+            + "their side")
+    public record Line(@NotBlank @Schema(example = "Personaleudgifter") String label,
+            @Schema(description = "Top-level lines only", example = "EXPENSE") Side side,
+            @Schema(description = "Leaves only; negative for a reduction", example = "4157016") BigDecimal amount,
+            List<@Valid @NotNull Line> lines) {}
+
+    @Schema(name = "BudgetLines")
+    public record LinesRequest(
+            @Schema(description = "Carried over from the previous year; left out: the previous year's accounts "
+                    + "carried out", example = "1657671") BigDecimal carriedIn,
+            @NotEmpty List<@Valid @NotNull Line> lines) {}
+
+    @Schema(name = "BudgetRequest")
+    public record BudgetRequest(@NotNull @Schema(example = "BODY") OwnerKind ownerKind, @NotNull UUID ownerId,
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2023") Integer year,
+            @NotNull @Schema(example = "BUDGET") Kind kind,
+            @NotBlank @Schema(example = "KD-Net budget 2023") String title,
+            @Schema(example = "2359386") BigDecimal carriedIn,
+            @NotEmpty List<@Valid @NotNull Line> lines) {}
+
+    @Schema(name = "BudgetTransition")
+    public record TransitionRequest(@NotNull @Schema(example = "PROPOSED") Status to) {}
+
+    @Schema(name = "BudgetLineView")
+    public record LineView(String label, Side side, @Schema(example = "4348816") BigDecimal amount,
+            List<LineView> lines) {}
+
+    @Schema(name = "Budget")
+    public record BudgetView(UUID id, OwnerKind ownerKind, UUID ownerId, int year, Kind kind, String title,
+            @Schema(example = "1") int version, Status status, Instant statusAt, List<LineView> lines,
+            @Schema(example = "7818880") BigDecimal income, @Schema(example = "7799510") BigDecimal expenses,
+            @Schema(example = "19370") BigDecimal result,
+            @Schema(example = "2359386") BigDecimal carriedFromPreviousYear,
+            @Schema(example = "2378756") BigDecimal carriedToNextYear) {}
+
+    @Schema(name = "BudgetVersion")
+    public record VersionView(int version, Status status, Instant createdAt, Instant statusAt, BigDecimal result) {}
+}

@@ -1,0 +1,118 @@
+package dk.kdnet.economy.budget;
+
+import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
+import dk.kdnet.economy.budget.BudgetApi.BudgetView;
+import dk.kdnet.economy.budget.BudgetApi.Kind;
+import dk.kdnet.economy.budget.BudgetApi.LinesRequest;
+import dk.kdnet.economy.budget.BudgetApi.TransitionRequest;
+import dk.kdnet.economy.budget.BudgetApi.VersionView;
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/economy/budgets")
+@Tag(name = "Budgets", description = "Budgets and accounts: a tree of income and expense lines, result, carry-over")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class BudgetResource {
+
+    @Inject
+    BudgetService budgets;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Operation(summary = "List budgets and accounts, by year, optionally of one owner, year or kind")
+    public Page<BudgetView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
+            @QueryParam("kind") Kind kind, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var result = budgets.list(owner, year, kind, page, size);
+        return new Page<>(result.items().stream().map(BudgetViews::of).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Operation(summary = "Create a budget or accounts as a draft")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid BudgetRequest request, UriInfo uri) {
+        var budget = budgets.create(UUID.randomUUID(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(budget.id.toString()).build())
+                .entity(BudgetViews.of(budget)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A budget's current version: lines with their sums, result and carry-over")
+    @APIResponse(responseCode = "404", description = "No such budget",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public BudgetView get(@PathParam("id") UUID id) {
+        return BudgetViews.of(budgets.get(id));
+    }
+
+    @PUT
+    @Path("/{id}/lines")
+    @Operation(summary = "Change the lines: a draft is replaced, otherwise a new draft version is made")
+    @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public BudgetView changeLines(@PathParam("id") UUID id, @NotNull @Valid LinesRequest request) {
+        budgets.changeLines(id, request.carriedIn(), request.lines());
+        return BudgetViews.of(budgets.get(id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move the current version DRAFT → PROPOSED → APPROVED (or a proposal back to DRAFT)")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, which is named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public BudgetView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
+        budgets.transition(id, request.to());
+        return BudgetViews.of(budgets.get(id));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "Every version of a budget, oldest first, with its status and result")
+    public List<VersionView> versions(@PathParam("id") UUID id) {
+        budgets.get(id);
+        return BudgetVersion.<BudgetVersion>list("budgetId = ?1 order by number", id).stream()
+                .map(BudgetViews::version).toList();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The audited changes of a budget's current version (status, lines), oldest first")
+    @APIResponse(responseCode = "404", description = "No such budget",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public List<AuditHistory.Entry<VersionView>> history(@PathParam("id") UUID id) {
+        budgets.get(id);
+        return history.of(BudgetVersion.class, BudgetVersion.current(id).id, "budget version", BudgetViews::version);
+    }
+}

@@ -1,0 +1,139 @@
+package dk.kdnet.economy.budget;
+
+import dk.kdnet.economy.Json;
+import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
+import dk.kdnet.economy.budget.BudgetApi.Kind;
+import dk.kdnet.economy.budget.BudgetApi.Line;
+import dk.kdnet.economy.budget.BudgetApi.Status;
+import dk.kdnet.problems.ProblemException.Conflict;
+import dk.kdnet.problems.ProblemException.NotFound;
+import dk.kdnet.problems.ProblemException.RuleViolation;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Budgets and accounts: versions of a line tree moving DRAFT → PROPOSED → APPROVED. */
+@ApplicationScoped
+public class BudgetService {
+
+    /** The status changes allowed; a proposal may go back to draft. */
+    private static final Map<Status, Set<Status>> TRANSITIONS = Map.of(
+            Status.DRAFT, Set.of(Status.PROPOSED),
+            Status.PROPOSED, Set.of(Status.APPROVED, Status.DRAFT),
+            Status.APPROVED, Set.of());
+
+    public record Listing(List<Budget> items, long total) {}
+
+    @Transactional
+    public Budget create(UUID id, BudgetRequest request) {
+        var budget = new Budget();
+        budget.id = id;
+        budget.ownerKind = request.ownerKind();
+        budget.ownerId = request.ownerId();
+        budget.year = request.year();
+        budget.kind = request.kind();
+        budget.title = request.title();
+        budget.createdAt = Instant.now();
+        budget.persist();
+        newVersion(budget, 1, request.carriedIn(), request.lines());
+        return budget;
+    }
+
+    /** New lines: a draft is replaced, a proposed or approved version is kept and a new draft made. */
+    @Transactional
+    public BudgetVersion changeLines(UUID id, BigDecimal carriedIn, List<Line> lines) {
+        var budget = get(id);
+        var current = BudgetVersion.current(id);
+        if (current.status == Status.DRAFT) {
+            check(lines);
+            current.carriedIn = carriedIn(budget, carriedIn);
+            current.lines = Json.write(lines);
+            return current;
+        }
+        return newVersion(budget, current.number + 1, carriedIn, lines);
+    }
+
+    @Transactional
+    public BudgetVersion transition(UUID id, Status to) {
+        get(id);
+        var current = BudgetVersion.current(id);
+        if (!TRANSITIONS.get(current.status).contains(to)) {
+            throw new Conflict("budget " + id + " version " + current.number + " is " + current.status
+                    + "; it cannot become " + to, Map.of("currentStatus", current.status.name()));
+        }
+        current.status = to;
+        current.statusAt = Instant.now();
+        return current;
+    }
+
+    public Budget get(UUID id) {
+        return Budget.<Budget>findByIdOptional(id).orElseThrow(() -> new NotFound("budget", id));
+    }
+
+    public Listing list(UUID ownerId, Integer year, Kind kind, int page, int size) {
+        var where = new ArrayList<String>();
+        var parameters = new HashMap<String, Object>();
+        if (ownerId != null) {
+            where.add("ownerId = :owner");
+            parameters.put("owner", ownerId);
+        }
+        if (year != null) {
+            where.add("year = :year");
+            parameters.put("year", year);
+        }
+        if (kind != null) {
+            where.add("kind = :kind");
+            parameters.put("kind", kind);
+        }
+        var query = Budget.<Budget>find(String.join(" and ", where), Sort.by("year").and("kind"), parameters)
+                .page(Page.of(page, size));
+        return new Listing(query.list(), query.count());
+    }
+
+    private BudgetVersion newVersion(Budget budget, int number, BigDecimal carriedIn, List<Line> lines) {
+        check(lines);
+        var version = new BudgetVersion();
+        version.id = UUID.randomUUID();
+        version.budgetId = budget.id;
+        version.number = number;
+        version.status = Status.DRAFT;
+        version.carriedIn = carriedIn(budget, carriedIn);
+        version.lines = Json.write(lines);
+        version.createdAt = Instant.now();
+        version.statusAt = version.createdAt;
+        version.persist();
+        return version;
+    }
+
+    // Left out, what is carried in is what last year's accounts carried out (accounts 2022 → budget 2023).
+    private static BigDecimal carriedIn(Budget budget, BigDecimal given) {
+        if (given != null) {
+            return given;
+        }
+        Budget previous = Budget.find("ownerId = ?1 and year = ?2 and kind = ?3", budget.ownerId, budget.year - 1,
+                Kind.ACCOUNTS).firstResult();
+        if (previous == null) {
+            return BigDecimal.ZERO;
+        }
+        var version = BudgetVersion.current(previous.id);
+        return BudgetTotals.of(version.lineTree(), version.carriedIn).carriedOut();
+    }
+
+    private static void check(List<Line> lines) {
+        var field = BudgetTotals.problem(lines);
+        if (field != null) {
+            throw new RuleViolation(field, field.endsWith(".side")
+                    ? "a top-level line states whether it is INCOME or EXPENSE"
+                    : "a line has either an amount or sub-lines, not both or neither");
+        }
+    }
+}

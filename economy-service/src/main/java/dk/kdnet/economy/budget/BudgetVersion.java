@@ -1,0 +1,58 @@
+package dk.kdnet.economy.budget;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dk.kdnet.economy.Json;
+import dk.kdnet.economy.budget.BudgetApi.Line;
+import dk.kdnet.economy.budget.BudgetApi.Status;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.envers.Audited;
+
+/** One version of a budget's lines, with its status. */
+@Entity
+@Audited
+public class BudgetVersion extends PanacheEntityBase {
+
+    private static final TypeReference<List<Line>> LINES = new TypeReference<>() {};
+
+    @Id
+    public UUID id;
+
+    public UUID budgetId;
+
+    public int number;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public BigDecimal carriedIn;
+
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String lines;
+
+    public Instant createdAt;
+
+    public Instant statusAt;
+
+    @Version
+    public long version;
+
+    public List<Line> lineTree() {
+        return Json.read(lines, LINES);
+    }
+
+    public static BudgetVersion current(UUID budgetId) {
+        return BudgetVersion.<BudgetVersion>find("budgetId = ?1 order by number desc", budgetId).firstResult();
+    }
+}

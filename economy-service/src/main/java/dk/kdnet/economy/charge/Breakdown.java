@@ -1,0 +1,44 @@
+package dk.kdnet.economy.charge;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * How a charge was reached: each component's exact and rounded part, the population used, the months of
+ * membership, the indexation, the share of corrections and what rounding added.
+ */
+@Schema(name = "ChargeBreakdown")
+public record Breakdown(
+        @Schema(example = "12") int months,
+        @Schema(example = "47609") Long population,
+        @Schema(example = "2023-01-01") LocalDate populationDate,
+        List<Part> components,
+        @Schema(example = "1") BigDecimal indexationFactor,
+        @Schema(example = "0") BigDecimal indexationUplift,
+        @Schema(example = "0") BigDecimal correction,
+        @Schema(example = "115428.6577") BigDecimal exact,
+        @Schema(example = "0.3423") BigDecimal roundingDifference) {
+
+    @Schema(name = "ChargeBreakdownPart")
+    public record Part(@Schema(example = "EQUAL_SHARE") String kind, @Schema(example = "38819.4375") BigDecimal exact,
+            @Schema(example = "38819") BigDecimal rounded) {}
+
+    static Breakdown of(dk.kdnet.economy.financing.Charge charge) {
+        var population = charge.population();
+        return new Breakdown(charge.months(), population == null ? null : population.count(),
+                population == null ? null : population.referenceDate(),
+                charge.components().stream()
+                        .map(s -> new Part(s.component().kind(), s.exact(), s.rounded()))
+                        .toList(),
+                charge.indexationFactor(), charge.indexationUplift(), charge.correctionShare(), charge.exact(),
+                charge.roundingDifference());
+    }
+
+    /** No longer a payer in the year (e.g. an exit that took effect before it began). */
+    static Breakdown none() {
+        return new Breakdown(0, null, null, List.of(), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+}

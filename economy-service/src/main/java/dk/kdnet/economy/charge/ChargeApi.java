@@ -1,0 +1,49 @@
+package dk.kdnet.economy.charge;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Views of charges and their versions. */
+public final class ChargeApi {
+
+    private ChargeApi() {}
+
+    @Schema(name = "Charge")
+    public record ChargeView(UUID id, UUID schemeId, UUID organizationId,
+            @Schema(example = "Hedensted") String organizationName, @Schema(example = "2024") int year,
+            @Schema(example = "115429") BigDecimal amount, @Schema(example = "1") int version,
+            @Schema(example = "false") boolean invoiced, Instant invoicedAt,
+            @Schema(description = "Invoiced amount plus adjustments since", example = "115429") BigDecimal billed,
+            Breakdown breakdown) {
+
+        static ChargeView of(Charge c, String organizationName) {
+            return new ChargeView(c.id, c.schemeId, c.organizationId, organizationName, c.year, c.amount,
+                    c.chargeVersion, c.invoiced, c.invoicedAt, c.billed, c.breakdownView());
+        }
+    }
+
+    @Schema(name = "ChargeList", description = "Charges with the scheme total and the sum of the rows, which differ "
+            + "under HALF_UP rounding (GovTech 2024: rows 2,484,445 against 2,484,444 municipal)")
+    public record ChargeList(UUID schemeId, Integer year,
+            @Schema(example = "2763201") BigDecimal schemeTotal,
+            @Schema(example = "2763201") BigDecimal sumOfRows, List<ChargeView> items) {}
+
+    @Schema(name = "ChargeVersion")
+    public record VersionView(@Schema(example = "2") int version, @Schema(example = "CALCULATION") String kind,
+            @Schema(example = "0") BigDecimal amount, @Schema(example = "115429") BigDecimal previousAmount,
+            @Schema(description = "Credit (negative) or debit of an invoiced charge") BigDecimal adjustment,
+            UUID causeEventId,
+            @Schema(example = "dk.kdnet.groups.collaboration-member-withdrew.v1") String causeEventType,
+            UUID decisionId, UUID meetingId, UUID agendaItemId, @Schema(example = "57") Integer itemNumber,
+            Instant createdAt, Breakdown breakdown) {
+
+        static VersionView of(ChargeVersion v) {
+            return new VersionView(v.chargeVersion, v.kind.name(), v.amount, v.previousAmount, v.adjustment,
+                    v.causeEventId, v.causeEventType, v.decisionId, v.meetingId, v.agendaItemId, v.itemNumber,
+                    v.createdAt, v.breakdownView());
+        }
+    }
+}

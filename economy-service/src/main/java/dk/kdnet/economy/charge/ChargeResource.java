@@ -1,0 +1,128 @@
+package dk.kdnet.economy.charge;
+
+import dk.kdnet.economy.charge.ChargeApi.ChargeList;
+import dk.kdnet.economy.charge.ChargeApi.ChargeView;
+import dk.kdnet.economy.charge.ChargeApi.VersionView;
+import dk.kdnet.economy.organization.Organization;
+import dk.kdnet.economy.scheme.Scheme;
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.ProblemException.BadRequest;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/economy/charges")
+@Tag(name = "Charges", description = "What each organization pays, with its breakdown and versions")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class ChargeResource {
+
+    @Inject
+    ChargeService charges;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Operation(summary = "The charges of a scheme and/or a year, by amount, with the scheme total and the sum of rows")
+    @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ChargeList list(@QueryParam("scheme") UUID scheme, @QueryParam("year") Integer year,
+            @QueryParam("organization") UUID organization) {
+        if (scheme == null && year == null) {
+            throw new BadRequest("scheme", "give a scheme or a year");
+        }
+        var where = new ArrayList<String>();
+        var parameters = new HashMap<String, Object>();
+        if (scheme != null) {
+            where.add("schemeId = :scheme");
+            parameters.put("scheme", scheme);
+        }
+        if (year != null) {
+            where.add("year = :year");
+            parameters.put("year", year);
+        }
+        if (organization != null) {
+            where.add("organizationId = :organization");
+            parameters.put("organization", organization);
+        }
+        List<Charge> list = Charge.list(String.join(" and ", where) + " order by amount desc, organizationId",
+                parameters);
+        var names = names(list.stream().map(c -> c.organizationId).distinct().toList());
+        var items = list.stream().map(c -> ChargeView.of(c, names.get(c.organizationId))).toList();
+        var sumOfRows = list.stream().map(c -> c.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal schemeTotal = null;
+        if (scheme != null) {
+            schemeTotal = Scheme.<Scheme>findByIdOptional(scheme).map(s -> s.total).orElse(null);
+        }
+        return new ChargeList(scheme, year, schemeTotal, sumOfRows, items);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One charge with its breakdown")
+    @APIResponse(responseCode = "404", description = "No such charge",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ChargeView get(@PathParam("id") UUID id) {
+        var charge = charges.get(id);
+        return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "Every version of a charge, oldest first, with what caused it")
+    @APIResponse(responseCode = "404", description = "No such charge",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public List<VersionView> versions(@PathParam("id") UUID id) {
+        charges.get(id);
+        return ChargeVersion.<ChargeVersion>list("chargeId = ?1 order by chargeVersion", id).stream()
+                .map(VersionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The audited changes of a charge, oldest first: who, when, and the state after each")
+    @APIResponse(responseCode = "404", description = "No such charge",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public List<AuditHistory.Entry<ChargeView>> history(@PathParam("id") UUID id) {
+        return history.of(Charge.class, id, "charge", c -> ChargeView.of(c, null));
+    }
+
+    @POST
+    @Path("/{id}/invoice")
+    @Operation(summary = "Mark a charge invoiced: from now on a recalculation makes an adjustment instead")
+    @APIResponse(responseCode = "409", description = "Already invoiced",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ChargeView invoice(@PathParam("id") UUID id) {
+        var charge = charges.invoice(id);
+        return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
+    }
+
+    /** Organization names as the read model knows them, in one query. */
+    public static Map<UUID, String> names(List<UUID> organizationIds) {
+        var names = new HashMap<UUID, String>();
+        if (!organizationIds.isEmpty()) {
+            Organization.<Organization>list("id in ?1", organizationIds)
+                    .forEach(o -> names.put(o.id, o.shortName != null ? o.shortName : o.name));
+        }
+        return names;
+    }
+}

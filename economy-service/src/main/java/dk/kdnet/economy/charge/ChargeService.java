@@ -1,0 +1,313 @@
+package dk.kdnet.economy.charge;
+
+import dk.kdnet.economy.Json;
+import dk.kdnet.economy.financing.ChargeCalculator;
+import dk.kdnet.economy.financing.ChargeTable;
+import dk.kdnet.economy.financing.FinancingScheme;
+import dk.kdnet.economy.financing.InvalidSchemeException;
+import dk.kdnet.economy.financing.Member;
+import dk.kdnet.economy.membership.CollaborationMembership;
+import dk.kdnet.economy.organization.Population;
+import dk.kdnet.economy.reference.ReferenceDataLoader;
+import dk.kdnet.economy.scheme.EngineSchemes;
+import dk.kdnet.economy.scheme.Scheme;
+import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
+import dk.kdnet.economy.scheme.SchemeApi.Status;
+import dk.kdnet.events.Outbox;
+import dk.kdnet.events.economy.ChargeRecalculated;
+import dk.kdnet.problems.ProblemException.Conflict;
+import dk.kdnet.problems.ProblemException.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the charges of approved schemes in step with memberships, populations and the schemes themselves. Every
+ * recalculation loads what it needs for all affected schemes in a few queries, then writes only the charges whose
+ * amount changed, each as a new version with its cause and a {@code economy.charges} event.
+ */
+@ApplicationScoped
+public class ChargeService {
+
+    private static final Logger LOG = Logger.getLogger(ChargeService.class);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager em;
+
+    /** A membership of the collaboration changed. */
+    @Transactional
+    public void recalculateCollaboration(UUID collaborationId, Cause cause) {
+        awaitReferenceData();
+        recalculate(Scheme.list("ownerId = ?1 and status = ?2", collaborationId, Status.APPROVED), cause);
+    }
+
+    /** A population figure was recorded: the schemes that charge the organization by that date's figures. */
+    @Transactional
+    public void recalculateForPopulation(UUID organizationId, LocalDate referenceDate, Cause cause) {
+        awaitReferenceData();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                SELECT s.id FROM financing_scheme s
+                WHERE s.status = 'APPROVED' AND s.population_date = ?1
+                  AND (s.members @> CAST(?2 AS jsonb)
+                       OR s.owner_id IN (SELECT m.collaboration_id FROM collaboration_membership m
+                                         WHERE m.organization_id = ?3))""", UUID.class)
+                .setParameter(1, referenceDate)
+                .setParameter(2, "[{\"organizationId\":\"" + organizationId + "\"}]")
+                .setParameter(3, organizationId)
+                .getResultList();
+        if (!ids.isEmpty()) {
+            recalculate(Scheme.list("id in ?1", ids), cause);
+        }
+    }
+
+    // groups-service's events may arrive while the first start loads the reference schemes: wait for them.
+    private void awaitReferenceData() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + ReferenceDataLoader.LOCK_KEY + ")")
+                .getSingleResult();
+    }
+
+    /** Recalculates the schemes' charges as of the current memberships and populations. */
+    @Transactional
+    public void recalculate(List<Scheme> schemes, Cause cause) {
+        if (schemes.isEmpty()) {
+            return;
+        }
+        // Each outbox event is a native insert, which would otherwise flush (and dirty-check) every charge loaded
+        // so far: quadratic in the charges. The changes are flushed once, at commit.
+        em.flush();
+        var session = em.unwrap(Session.class);
+        var flushMode = session.getHibernateFlushMode();
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        try {
+            recalculateLoaded(schemes, cause);
+        } finally {
+            session.setHibernateFlushMode(flushMode);
+        }
+    }
+
+    private void recalculateLoaded(List<Scheme> schemes, Cause cause) {
+        var started = System.nanoTime();
+        var inputs = Inputs.load(schemes);
+        var existing = Charge.<Charge>list("schemeId in ?1", schemes.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(c -> c.schemeId));
+        var now = Instant.now();
+        var changed = 0;
+        for (var scheme : schemes) {
+            ChargeTable table;
+            try {
+                table = inputs.calculate(scheme);
+            } catch (InvalidSchemeException e) {
+                // One scheme that can no longer be applied must not hold up the others.
+                LOG.warnf("scheme %s (%s %d) not recalculated: %s", scheme.id, scheme.name, scheme.year,
+                        e.getMessage());
+                continue;
+            }
+            scheme.total = table.total();
+            scheme.sumOfRows = table.sumOfRows();
+            var rows = new LinkedHashMap<UUID, dk.kdnet.economy.financing.Charge>();
+            table.charges().forEach(c -> rows.put(UUID.fromString(c.organizationId()), c));
+            var charges = new LinkedHashMap<UUID, Charge>();
+            existing.getOrDefault(scheme.id, List.of()).forEach(c -> charges.put(c.organizationId, c));
+            var organizations = new LinkedHashSet<UUID>(rows.keySet());
+            organizations.addAll(charges.keySet());
+            for (var organizationId : organizations) {
+                var row = rows.get(organizationId);
+                var charge = charges.get(organizationId);
+                if (charge == null) {
+                    charge = new Charge();
+                    charge.id = UUID.randomUUID();
+                    charge.schemeId = scheme.id;
+                    charge.organizationId = organizationId;
+                    charge.year = scheme.year;
+                }
+                if (apply(scheme, charge, row, cause, now)) {
+                    changed++;
+                }
+            }
+        }
+        LOG.infof("recalculated %d schemes after %s: %d charges changed, %d ms", schemes.size(), cause.eventType(),
+                changed, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Transactional
+    public Charge invoice(UUID id) {
+        var charge = get(id);
+        if (charge.invoiced) {
+            throw new Conflict("charge " + id + " was invoiced at " + charge.invoicedAt,
+                    Map.of("invoicedAt", charge.invoicedAt.toString()));
+        }
+        charge.invoiced = true;
+        charge.invoicedAt = Instant.now();
+        charge.billed = charge.amount;
+        return charge;
+    }
+
+    public Charge get(UUID id) {
+        return Charge.<Charge>findByIdOptional(id).orElseThrow(() -> new NotFound("charge", id));
+    }
+
+    /** Answers whether the charge changed. */
+    private boolean apply(Scheme scheme, Charge charge, dk.kdnet.economy.financing.Charge row, Cause cause,
+            Instant now) {
+        var amount = row == null ? BigDecimal.ZERO : row.amount();
+        var breakdown = row == null ? Breakdown.none() : Breakdown.of(row);
+        var isNew = charge.amount == null;
+        BigDecimal previous = charge.amount;
+        BigDecimal adjustment = null;
+        if (isNew) {
+            charge.amount = amount;
+        } else if (charge.invoiced) {
+            if (amount.compareTo(charge.billed) == 0) {
+                return false;
+            }
+            // An invoiced charge stands; the difference is credited or debited.
+            adjustment = amount.subtract(charge.billed);
+            charge.billed = amount;
+        } else {
+            if (amount.compareTo(charge.amount) == 0 && breakdown.months() == charge.months) {
+                return false;
+            }
+            charge.amount = amount;
+        }
+        charge.chargeVersion++;
+        var breakdownJson = Json.write(breakdown);
+        if (adjustment == null) {
+            charge.months = breakdown.months();
+            charge.breakdown = breakdownJson;
+        }
+        charge.updatedAt = now;
+        if (isNew) {
+            charge.persist();
+        }
+
+        var version = new ChargeVersion();
+        version.id = UUID.randomUUID();
+        version.chargeId = charge.id;
+        version.chargeVersion = charge.chargeVersion;
+        version.kind = adjustment == null ? ChargeVersion.Kind.CALCULATION : ChargeVersion.Kind.ADJUSTMENT;
+        version.amount = charge.amount;
+        version.previousAmount = previous;
+        version.adjustment = adjustment;
+        version.breakdown = breakdownJson;
+        version.causeEventId = cause.eventId();
+        version.causeEventType = cause.eventType();
+        var decision = cause.decision();
+        if (decision != null) {
+            version.decisionId = decision.decisionId();
+            version.meetingId = decision.meetingId();
+            version.agendaItemId = decision.agendaItemId();
+            version.itemNumber = decision.itemNumber();
+        }
+        version.createdAt = now;
+        version.persist();
+
+        outbox.publish(new ChargeRecalculated(charge.id, scheme.id, scheme.ownerKind.name(), scheme.ownerId,
+                charge.organizationId, scheme.year, charge.chargeVersion, charge.amount, previous, adjustment,
+                charge.invoiced, charge.months, cause.eventId(), cause.eventType(), decision));
+        return true;
+    }
+
+    /** Memberships and population figures of a batch of schemes, loaded once. */
+    public record Inputs(Map<UUID, Map<UUID, CollaborationMembership>> memberships,
+            Map<Population.Key, Long> populations) {
+
+        public static Inputs load(Collection<Scheme> schemes) {
+            var collaborations = schemes.stream()
+                    .filter(s -> s.ownerKind == OwnerKind.COLLABORATION)
+                    .map(s -> s.ownerId)
+                    .collect(Collectors.toSet());
+            var memberships = new HashMap<UUID, Map<UUID, CollaborationMembership>>();
+            for (var membership : CollaborationMembership.ofCollaborations(collaborations)) {
+                memberships.computeIfAbsent(membership.collaborationId, k -> new HashMap<>())
+                        .put(membership.organizationId, membership);
+            }
+            var dates = schemes.stream().map(s -> s.populationDate).filter(d -> d != null)
+                    .collect(Collectors.toSet());
+            var populations = new HashMap<Population.Key, Long>();
+            if (!dates.isEmpty()) {
+                Set<UUID> organizations = new HashSet<>();
+                schemes.forEach(s -> s.memberSpecs().forEach(m -> organizations.add(m.organizationId())));
+                memberships.values().forEach(m -> organizations.addAll(m.keySet()));
+                if (!organizations.isEmpty()) {
+                    Population.<Population>list("organizationId in ?1 and referenceDate in ?2", organizations, dates)
+                            .forEach(p -> populations.put(new Population.Key(p.organizationId, p.referenceDate),
+                                    p.count));
+                }
+            }
+            return new Inputs(memberships, populations);
+        }
+
+        public ChargeTable calculate(Scheme scheme) {
+            var engine = EngineSchemes.of(scheme);
+            return ChargeCalculator.calculate(engine, currentMembers(engine, scheme));
+        }
+
+        /**
+         * The approved members with their membership dates and population figures as now known, plus members that
+         * joined since (their keys: the population figure; no units or last-year charge).
+         */
+        public List<Member> currentMembers(FinancingScheme engine, Scheme scheme) {
+            var memberships = scheme.ownerKind == OwnerKind.COLLABORATION
+                    ? this.memberships.getOrDefault(scheme.ownerId, Map.of())
+                    : Map.<UUID, CollaborationMembership>of();
+            var date = scheme.populationDate;
+            var parties = EngineSchemes.parties(scheme.componentSpecs());
+            var members = new ArrayList<Member>();
+            var seen = new HashSet<UUID>();
+            for (var member : engine.members()) {
+                var id = UUID.fromString(member.organizationId());
+                seen.add(id);
+                var membership = memberships.get(id);
+                if (membership != null) {
+                    member = new Member(member.organizationId(), member.population(), member.units(),
+                            member.previousCharge(), membership.joinedOn, membership.effectiveExit);
+                }
+                members.add(withPopulation(member, id, date));
+            }
+            for (var membership : memberships.values()) {
+                if (seen.contains(membership.organizationId) || parties.contains(membership.organizationId)) {
+                    continue;
+                }
+                var joiner = new Member(membership.organizationId.toString(), null, BigDecimal.ZERO, BigDecimal.ZERO,
+                        membership.joinedOn, membership.effectiveExit);
+                if (joiner.monthsIn(scheme.year) == 0) {
+                    continue;
+                }
+                if (date != null && !populations.containsKey(new Population.Key(membership.organizationId, date))) {
+                    LOG.warnf("%s joined %s but has no population on %s: not charged yet", membership.organizationId,
+                            scheme.ownerId, date);
+                    continue;
+                }
+                members.add(withPopulation(joiner, membership.organizationId, date));
+            }
+            return members;
+        }
+
+        private Member withPopulation(Member member, UUID id, LocalDate date) {
+            var count = date == null ? null : populations.get(new Population.Key(id, date));
+            return count == null ? member : member.withPopulation(count, date);
+        }
+    }
+}

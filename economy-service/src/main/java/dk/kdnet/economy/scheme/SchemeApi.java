@@ -1,0 +1,89 @@
+package dk.kdnet.economy.scheme;
+
+import dk.kdnet.economy.financing.BudgetMode;
+import dk.kdnet.economy.financing.Correction;
+import dk.kdnet.economy.financing.RoundingPolicy;
+import dk.kdnet.events.DecisionReference;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Requests and views of financing schemes. */
+public final class SchemeApi {
+
+    private SchemeApi() {}
+
+    public enum OwnerKind { BODY, COLLABORATION, SECRETARIAT, ORGANIZATION }
+
+    public enum Status { DRAFT, APPROVED }
+
+    public enum ComponentKind {
+        FIXED_AMOUNT, EQUAL_SHARE, BY_POPULATION, BY_UNITS, PER_CAPITA, RATIO_OF_TOTAL, MATCHING,
+        PREVIOUS_YEAR_PROPORTIONAL
+    }
+
+    @Schema(description = "One part of a scheme; which fields apply depends on the kind")
+    public record ComponentSpec(
+            @NotNull @Schema(example = "BY_POPULATION") ComponentKind kind,
+            @Schema(description = "EQUAL_SHARE, BY_POPULATION, BY_UNITS, PREVIOUS_YEAR_PROPORTIONAL: percent of the "
+                    + "shared total; the shares sum to 100", example = "75") BigDecimal percent,
+            @Schema(description = "BY_POPULATION, PER_CAPITA: population reference date", example = "2023-01-01")
+            LocalDate referenceDate,
+            @Schema(description = "PER_CAPITA: kroner per inhabitant per year", example = "1") BigDecimal rate,
+            @Schema(description = "FIXED_AMOUNT, RATIO_OF_TOTAL, MATCHING: the paying party") UUID organizationId,
+            @Schema(description = "FIXED_AMOUNT: kroner", example = "278757") BigDecimal amount,
+            @Schema(description = "RATIO_OF_TOTAL: numerator", example = "254300") BigDecimal numerator,
+            @Schema(description = "RATIO_OF_TOTAL: denominator", example = "2266473") BigDecimal denominator) {}
+
+    @Schema(description = "A member as the budget was approved with it, and its keys")
+    public record MemberSpec(
+            @NotNull UUID organizationId,
+            @Schema(description = "Population on the scheme's reference date; taken from groups-service's figures "
+                    + "when left out", example = "47609") Long population,
+            @Schema(description = "BY_UNITS key", example = "72") BigDecimal units,
+            @Schema(description = "Last year's charge, for PREVIOUS_YEAR_PROPORTIONAL and corrections",
+                    example = "115429") BigDecimal previousCharge,
+            @Schema(example = "2021-01-01") LocalDate joinedOn,
+            @Schema(description = "First day no longer a member", example = "2024-01-01") LocalDate exit) {}
+
+    public record CorrectionSpec(
+            @NotNull @Schema(example = "-42773") BigDecimal amount,
+            @NotNull @Schema(example = "PREVIOUS_YEAR_CHARGES") Correction.Basis basis,
+            @Schema(example = "2022 charges should not have been indexed") String reason) {}
+
+    @Schema(name = "FinancingSchemeRequest")
+    public record SchemeRequest(
+            @NotNull @Schema(example = "COLLABORATION") OwnerKind ownerKind,
+            @NotNull @Schema(example = "6a1d1d5e-3b0c-3d0e-9c1f-6f0f9c4b8a11") UUID ownerId,
+            @NotBlank @Schema(example = "GovTech Midtjylland 2024") String name,
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2024") Integer year,
+            @NotNull @Schema(example = "VARIABLE") BudgetMode budgetMode,
+            @NotNull @Schema(example = "HALF_UP") RoundingPolicy rounding,
+            @Schema(description = "What the share components split, before indexation", example = "2484444")
+            BigDecimal sharedTotal,
+            @Schema(description = "Uplift factor, 1 for none", example = "1") BigDecimal indexation,
+            @NotEmpty List<@Valid @NotNull ComponentSpec> components,
+            List<@Valid @NotNull MemberSpec> members,
+            List<@Valid @NotNull CorrectionSpec> corrections) {}
+
+    @Schema(name = "FinancingScheme")
+    public record SchemeView(UUID id, OwnerKind ownerKind, UUID ownerId, String name, int year, BudgetMode budgetMode,
+            RoundingPolicy rounding, BigDecimal sharedTotal, BigDecimal indexation, List<ComponentSpec> components,
+            List<MemberSpec> members, List<CorrectionSpec> corrections, Status status, Instant approvedAt,
+            @Schema(description = "The scheme total of the current charges, rounded half up", example = "2763201")
+            BigDecimal total,
+            @Schema(description = "The sum of the current whole-krone charges", example = "2763202")
+            BigDecimal sumOfRows) {}
+
+    @Schema(description = "The decision that approved the scheme, if it was decided at a meeting")
+    public record ApproveRequest(DecisionReference decision) {}
+}

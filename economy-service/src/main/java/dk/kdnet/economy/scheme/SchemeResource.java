@@ -1,0 +1,144 @@
+package dk.kdnet.economy.scheme;
+
+import dk.kdnet.economy.scheme.SchemeApi.ApproveRequest;
+import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
+import dk.kdnet.economy.scheme.SchemeApi.SchemeView;
+import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import dk.kdnet.events.audit.AuditHistory;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/economy/schemes")
+@Tag(name = "Financing schemes", description = "How a collaboration's or KD-Net's cost for a year is split")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class SchemeResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    SchemeService schemes;
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    AuditHistory history;
+
+    @GET
+    @Operation(summary = "List financing schemes, by year and name, optionally of one owner or year")
+    public Page<SchemeView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var result = schemes.list(owner, year, page, size);
+        return new Page<>(result.items().stream().map(SchemeViews::of).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Operation(summary = "Draft a financing scheme")
+    @APIResponse(responseCode = "201", description = "Drafted")
+    @APIResponse(responseCode = "422", description = "Shares not summing to 100 %, a negative amount, an unknown "
+            + "organization, ...; the field is named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid SchemeRequest request, UriInfo uri) {
+        var scheme = schemes.create(UUID.randomUUID(), request, false);
+        return Response.created(uri.getAbsolutePathBuilder().path(scheme.id.toString()).build())
+                .entity(SchemeViews.of(scheme)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One financing scheme")
+    @APIResponse(responseCode = "404", description = "No such scheme",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SchemeView get(@PathParam("id") UUID id) {
+        return SchemeViews.of(schemes.get(id));
+    }
+
+    @GET
+    @Path("/{id}/contributions.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The scheme's contribution table as CSV: organization, population, equal part, population "
+            + "part, total; totals row")
+    @APIResponse(responseCode = "404", description = "No such scheme",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response contributionsCsv(@PathParam("id") UUID id) {
+        return Response.ok(schemes.contributions(id).toCsv(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"contributions-" + id + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}/contributions.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "The scheme's contribution table as an Excel workbook, same layout as the CSV")
+    @APIResponse(responseCode = "404", description = "No such scheme",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response contributionsXlsx(@PathParam("id") UUID id) {
+        var scheme = schemes.get(id);
+        return Response.ok(schemes.contributions(id).toXlsx(String.valueOf(scheme.year)), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"contributions-" + id + ".xlsx\"").build();
+    }
+
+    @POST
+    @Path("/{id}/scenarios")
+    @Operation(summary = "What would everyone pay if members leave or join, the total changes or the mode switches: "
+            + "each member's charge now and in the scenario, side by side; changes nothing")
+    @APIResponse(responseCode = "422", description = "A change does not fit the scheme (e.g. leaving a non-member)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ScenarioApi.ScenarioView scenario(@PathParam("id") UUID id,
+            @NotNull @Valid ScenarioApi.ScenarioRequest request) {
+        return scenarios.run(id, request.changes());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The audited changes of a scheme, oldest first: who, when, and the state after each")
+    @APIResponse(responseCode = "404", description = "No such scheme",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public List<AuditHistory.Entry<SchemeView>> history(@PathParam("id") UUID id) {
+        return history.of(Scheme.class, id, "financing scheme", SchemeViews::of);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a scheme; an approved scheme's charges are recalculated")
+    @APIResponse(responseCode = "422", description = "The changed scheme breaks a rule",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SchemeView update(@PathParam("id") UUID id, @NotNull @Valid SchemeRequest request) {
+        return SchemeViews.of(schemes.update(id, request));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a draft scheme: its members and keys fix the unit prices, its charges are computed")
+    @APIResponse(responseCode = "409", description = "Not a draft",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SchemeView approve(@PathParam("id") UUID id, ApproveRequest request) {
+        return SchemeViews.of(schemes.approve(id, request == null ? null : request.decision()));
+    }
+}
