@@ -37,21 +37,12 @@ public final class TestInfrastructure {
     /** Tokens signed with this test JVM's key, which every service under test verifies. */
     public static synchronized LocalTokens tokens() {
         if (tokens == null) {
-            // A system property, so test code and the application under test (other class loaders)
-            // share one key.
-            var keys = System.getProperty("kdnet.test.keys");
-            try {
-                if (keys == null) {
-                    var dir = Files.createTempDirectory("kdnet-test-keys-");
-                    dir.toFile().deleteOnExit();
-                    keys = dir.toString();
-                    System.setProperty("kdnet.test.keys", keys);
-                }
-                tokens = LocalTokens.in(Path.of(keys));
-                Path.of(keys).resolve("jwt-private.pem").toFile().deleteOnExit();
-                Path.of(keys).resolve("jwt-public.pem").toFile().deleteOnExit();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            // Named by the process, so test code and the application under test (other class loaders,
+            // whose system properties Quarkus resets) share one key.
+            var keys = Path.of(System.getProperty("java.io.tmpdir"), "kdnet-test-keys-" + ProcessHandle.current().pid());
+            tokens = LocalTokens.in(keys);
+            for (var file : new Path[] {keys, keys.resolve("jwt-private.pem"), keys.resolve("jwt-public.pem")}) {
+                file.toFile().deleteOnExit();
             }
         }
         return tokens;
