@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,26 +32,55 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(DomainEvent event) {
-        var cloudEvent = new CloudEvent(UUID.randomUUID(), "/kdnet/" + source, event.type(), event.subject(),
-                OffsetDateTime.now(ZoneOffset.UTC), Correlation.currentId(), Correlation.currentCause(),
-                CloudEvent.JSON.valueToTree(event));
-        em.createNativeQuery("""
-                INSERT INTO outbox_event (id, topic, event_key, type, source, subject, occurred_at,
-                                          correlation_id, causation_id, data)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS jsonb))""")
-                .setParameter(1, cloudEvent.id())
-                .setParameter(2, event.topic())
-                .setParameter(3, event.subject())
-                .setParameter(4, cloudEvent.type())
-                .setParameter(5, cloudEvent.source())
-                .setParameter(6, cloudEvent.subject())
-                .setParameter(7, cloudEvent.time())
-                .setParameter(8, cloudEvent.correlationId())
-                .setParameter(9, cloudEvent.causationId())
-                .setParameter(10, cloudEvent.data().toString())
-                .executeUpdate();
-        relay.wakeUpAfterCommit();
-        LOG.infof("event %s %s subject=%s", cloudEvent.type(), cloudEvent.id(), cloudEvent.subject());
-        return cloudEvent;
+        var published = publishAll(List.of(event)).get(0);
+        LOG.infof("event %s %s subject=%s", published.type(), published.id(), published.subject());
+        return published;
     }
+
+    /**
+     * Many events of one change (a recalculation touching thousands of charges) in multi-row inserts,
+     * in the order given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CloudEvent> publishAll(List<? extends DomainEvent> events) {
+        var cloudEvents = new ArrayList<CloudEvent>(events.size());
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            var chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            var sql = new StringBuilder("""
+                    INSERT INTO outbox_event (id, topic, event_key, type, source, subject, occurred_at,
+                                              correlation_id, causation_id, data) VALUES """);
+            for (int i = 0; i < chunk.size(); i++) {
+                var p = i * 10;
+                sql.append(i == 0 ? "" : ", ").append("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, CAST(?%d AS jsonb))"
+                        .formatted(p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10));
+            }
+            var insert = em.createNativeQuery(sql.toString());
+            var now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < chunk.size(); i++) {
+                var event = chunk.get(i);
+                var cloudEvent = new CloudEvent(UUID.randomUUID(), "/kdnet/" + source, event.type(), event.subject(),
+                        now, Correlation.currentId(), Correlation.currentCause(), CloudEvent.JSON.valueToTree(event));
+                var p = i * 10;
+                insert.setParameter(p + 1, cloudEvent.id())
+                        .setParameter(p + 2, event.topic())
+                        .setParameter(p + 3, event.subject())
+                        .setParameter(p + 4, cloudEvent.type())
+                        .setParameter(p + 5, cloudEvent.source())
+                        .setParameter(p + 6, cloudEvent.subject())
+                        .setParameter(p + 7, cloudEvent.time())
+                        .setParameter(p + 8, cloudEvent.correlationId())
+                        .setParameter(p + 9, cloudEvent.causationId())
+                        .setParameter(p + 10, cloudEvent.data().toString());
+                cloudEvents.add(cloudEvent);
+            }
+            insert.executeUpdate();
+        }
+        if (!cloudEvents.isEmpty()) {
+            relay.wakeUpAfterCommit();
+        }
+        return cloudEvents;
+    }
+
+    /** PostgreSQL takes at most 65,535 parameters per statement; 10 per row. */
+    private static final int ROWS_PER_INSERT = 1_000;
 }

@@ -87,6 +87,18 @@ public class OutboxRelay {
         producer.close(java.time.Duration.ofSeconds(5));
     }
 
+    /** Sends one record with the relay's producer and waits for Kafka's acknowledgement (dead-letter replays). */
+    void sendNow(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + record.topic(), e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the record for " + record.topic(), e);
+        }
+    }
+
     /** Called inside a transaction that wrote to the outbox: publish as soon as it commits. */
     void wakeUpAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {

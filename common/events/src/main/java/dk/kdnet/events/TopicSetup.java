@@ -30,6 +30,9 @@ public class TopicSetup {
     @ConfigProperty(name = "kdnet.events.topics")
     Optional<List<String>> topics;
 
+    @ConfigProperty(name = "kdnet.events.dead-letter-topic")
+    String deadLetterTopic;
+
     @ConfigProperty(name = "kdnet.events.topic-partitions", defaultValue = "3")
     int partitions;
 
@@ -37,9 +40,9 @@ public class TopicSetup {
     short replication;
 
     void createTopics(@Observes StartupEvent startup) {
-        var wanted = topics.orElse(List.of());
-        if (wanted.isEmpty()) {
-            return;
+        var wanted = new java.util.ArrayList<>(topics.orElse(List.of()));
+        if (!wanted.contains(deadLetterTopic)) {
+            wanted.add(deadLetterTopic);
         }
         try (var admin = Admin.create(kafkaConfig)) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);

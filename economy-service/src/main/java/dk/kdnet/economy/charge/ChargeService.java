@@ -113,7 +113,7 @@ public class ChargeService {
         var existing = Charge.<Charge>list("schemeId in ?1", schemes.stream().map(s -> s.id).toList()).stream()
                 .collect(Collectors.groupingBy(c -> c.schemeId));
         var now = Instant.now();
-        var changed = 0;
+        var changed = new ArrayList<ChargeRecalculated>();
         for (var scheme : schemes) {
             ChargeTable table;
             try {
@@ -142,13 +142,15 @@ public class ChargeService {
                     charge.organizationId = organizationId;
                     charge.year = scheme.year;
                 }
-                if (apply(scheme, charge, row, cause, now)) {
-                    changed++;
+                var event = apply(scheme, charge, row, cause, now);
+                if (event != null) {
+                    changed.add(event);
                 }
             }
         }
+        outbox.publishAll(changed);
         LOG.infof("recalculated %d schemes after %s: %d charges changed, %d ms", schemes.size(), cause.eventType(),
-                changed, (System.nanoTime() - started) / 1_000_000);
+                changed.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Transactional
@@ -168,8 +170,8 @@ public class ChargeService {
         return Charge.<Charge>findByIdOptional(id).orElseThrow(() -> new NotFound("charge", id));
     }
 
-    /** Answers whether the charge changed. */
-    private boolean apply(Scheme scheme, Charge charge, dk.kdnet.economy.financing.Charge row, Cause cause,
+    /** Answers the event of the change, or null when the charge stays as it is. */
+    private ChargeRecalculated apply(Scheme scheme, Charge charge, dk.kdnet.economy.financing.Charge row, Cause cause,
             Instant now) {
         var amount = row == null ? BigDecimal.ZERO : row.amount();
         var breakdown = row == null ? Breakdown.none() : Breakdown.of(row);
@@ -180,14 +182,14 @@ public class ChargeService {
             charge.amount = amount;
         } else if (charge.invoiced) {
             if (amount.compareTo(charge.billed) == 0) {
-                return false;
+                return null;
             }
             // An invoiced charge stands; the difference is credited or debited.
             adjustment = amount.subtract(charge.billed);
             charge.billed = amount;
         } else {
             if (amount.compareTo(charge.amount) == 0 && breakdown.months() == charge.months) {
-                return false;
+                return null;
             }
             charge.amount = amount;
         }
@@ -223,10 +225,9 @@ public class ChargeService {
         version.createdAt = now;
         version.persist();
 
-        outbox.publish(new ChargeRecalculated(charge.id, scheme.id, scheme.ownerKind.name(), scheme.ownerId,
+        return new ChargeRecalculated(charge.id, scheme.id, scheme.ownerKind.name(), scheme.ownerId,
                 charge.organizationId, scheme.year, charge.chargeVersion, charge.amount, previous, adjustment,
-                charge.invoiced, charge.months, cause.eventId(), cause.eventType(), decision));
-        return true;
+                charge.invoiced, charge.months, cause.eventId(), cause.eventType(), decision);
     }
 
     /** Memberships and population figures of a batch of schemes, loaded once. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -108,6 +109,38 @@ class OrganizationReadModelTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(
                 () -> given().get("/api/economy/organizations/" + after).then().statusCode(200)
                         .body("name", equalTo("After the poison")));
+    }
+
+    @Test
+    void aParkedMessageIsListedForOperatorsAndCanBeReplayedToItsTopic() {
+        var secretariat = TestInfrastructure.tokens().forRole("secretariat");
+        var poisonKey = "parked-" + UUID.randomUUID();
+        KafkaEvents.send(bootstrap, TOPIC, poisonKey, "{\"organizationId\":", Map.of(
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/test",
+                "ce_type", "dk.kdnet.groups.organization-registered.v1", "ce_subject", poisonKey,
+                "ce_time", "2024-01-01T00:00:00Z"));
+
+        given().get("/api/economy/admin/dead-letters").then().statusCode(401);
+        var id = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(secretariat)
+                .queryParam("size", 200).get("/api/economy/admin/dead-letters").then().statusCode(200)
+                .extract().<String>path("items.find { it.key == '%s' }.id".formatted(poisonKey)),
+                java.util.Objects::nonNull);
+        given().auth().oauth2(secretariat).get("/api/economy/admin/dead-letters").then()
+                .body("items.find { it.key == '%s' }.topic".formatted(poisonKey), equalTo(TOPIC))
+                .body("items.find { it.key == '%s' }.reason".formatted(poisonKey),
+                        org.hamcrest.Matchers.containsString("not JSON"))
+                .body("items.find { it.key == '%s' }.headers.ce_type".formatted(poisonKey),
+                        equalTo("dk.kdnet.groups.organization-registered.v1"));
+
+        given().auth().oauth2(secretariat).post("/api/economy/admin/dead-letters/" + id + "/replay").then()
+                .statusCode(200).body("replayCount", equalTo(1)).body("replayedAt", org.hamcrest.Matchers.notNullValue());
+        var copies = KafkaEvents.all(bootstrap, TOPIC, r -> poisonKey.equals(r.key()), Duration.ofSeconds(3));
+        assertEquals(2, copies.size(), "the original and the replayed copy");
+        assertEquals(null, KafkaEvents.header(copies.get(1), "dead-letter-reason"),
+                "the replay carries the original headers only");
+        assertEquals("dk.kdnet.groups.organization-registered.v1", KafkaEvents.header(copies.get(1), "ce_type"));
+        given().auth().oauth2(secretariat).post("/api/economy/admin/dead-letters/" + UUID.randomUUID() + "/replay")
+                .then().statusCode(404).body("type", equalTo("https://kdnet.dk/problems/not-found"));
     }
 
     private void send(UUID subject, UUID eventId, String type, String data) {

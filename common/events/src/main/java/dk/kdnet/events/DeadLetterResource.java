@@ -1,0 +1,47 @@
+package dk.kdnet.events;
+
+import dk.kdnet.problems.Page;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The admin view of a service's dead letters. Each service exposes it under its own area with a
+ * one-line subclass: {@code @Path("/api/economy/admin/dead-letters")}.
+ */
+@RunOnVirtualThread
+@RolesAllowed("secretariat")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
+public abstract class DeadLetterResource {
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @GET
+    @Operation(summary = "Messages this service's consumers gave up on, newest first, with the reason")
+    public Page<DeadLetters.DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return deadLetters.list(page, size);
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Operation(summary = "Send a parked message again to its original topic (safe: consumers are idempotent)")
+    public DeadLetters.DeadLetter replay(@PathParam("id") UUID id) {
+        return deadLetters.replay(id);
+    }
+}
