@@ -18,6 +18,10 @@ class DocumentsTest {
                 .body(containsString("/api/meetings/{id}/publish-agenda"))
                 .body(containsString("/api/meetings/items/{itemId}/decision"))
                 .body(containsString("/api/meetings/search"))
+                .body(containsString("/api/meetings/{id}/agenda.pdf"))
+                .body(containsString("/api/meetings/{id}/minutes.pdf"))
+                .body(containsString("/api/meetings/{id}/esdh-package"))
+                .body(containsString("/api/meetings/bodies/{bodyId}/calendar.ics"))
                 .body(containsString("application/problem+json"));
     }
 
@@ -25,7 +29,7 @@ class DocumentsTest {
     void theAsyncApiDocumentIsServedWithEveryEventPublished() {
         var text = given().get("/asyncapi.yaml").then().statusCode(200).extract().asString();
         for (var type : new String[] {"meeting-scheduled", "meeting-changed", "meeting-cancelled", "agenda-published",
-                "minutes-approved", "decision-recorded"}) {
+                "minutes-approved", "esdh-package-ready", "decision-recorded"}) {
             org.junit.jupiter.api.Assertions.assertTrue(text.contains("dk.kdnet.meetings." + type + ".v1"), type);
         }
     }

@@ -46,6 +46,9 @@ public class Meeting extends PanacheEntityBase {
 
     public String cancelReason;
 
+    /** The iCalendar SEQUENCE: raised on every change a subscribed calendar must show. */
+    public int calendarSequence;
+
     @Version
     public long version;
 

@@ -3,6 +3,7 @@ package dk.kdnet.meetings.meeting;
 import dk.kdnet.events.Outbox;
 import dk.kdnet.events.meetings.AgendaPublished;
 import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
+import dk.kdnet.events.meetings.EsdhPackageReady;
 import dk.kdnet.events.meetings.MeetingCancelled;
 import dk.kdnet.events.meetings.MeetingChanged;
 import dk.kdnet.events.meetings.MeetingScheduled;
@@ -59,6 +60,7 @@ public class MeetingService {
         }
         validate(request);
         copy(request, meeting);
+        meeting.calendarSequence++;
         changed(meeting);
         return meeting;
     }
@@ -125,6 +127,7 @@ public class MeetingService {
         var meeting = get(id);
         meeting.apply(MeetingAction.CANCEL);
         meeting.cancelReason = reason;
+        meeting.calendarSequence++;
         outbox.publish(new MeetingCancelled(meeting.id, meeting.bodyId, meeting.startsAt, reason));
         return meeting;
     }
@@ -137,6 +140,8 @@ public class MeetingService {
     public void approveMinutes(Meeting meeting, UUID approvedAtMeetingId, UUID decisionId) {
         meeting.apply(MeetingAction.APPROVE_MINUTES);
         outbox.publish(new MinutesApproved(meeting.id, meeting.bodyId, approvedAtMeetingId, decisionId));
+        // The minutes are final now, and with them the package an ESDH system files.
+        outbox.publish(EsdhPackageReady.of(meeting.id, meeting.bodyId, meeting.caseNumber));
     }
 
     /** The last meeting of the same body before this one that was not cancelled. */
