@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export KDNET_GATEWAY_PORT=18080 KDNET_GROUPS_PORT=18081 KDNET_MEETINGS_PORT=18082 KDNET_ECONOMY_PORT=18083
 export KDNET_PG_PORT=25432 KDNET_KAFKA_PORT=29092 KDNET_KAFKA_CONTROLLER_PORT=29093
+# A load generator is one client: lift the gateway's per-client rate limit for the bench stack.
+export KDNET_GATEWAY_RATE_LIMIT_REQUESTS=1000000000
 GATEWAY=http://127.0.0.1:$KDNET_GATEWAY_PORT
 
 need_wrk() {

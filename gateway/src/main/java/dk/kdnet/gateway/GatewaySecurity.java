@@ -3,6 +3,7 @@ package dk.kdnet.gateway;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.kdnet.problems.ProblemType;
+import dk.kdnet.problems.Roles;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -43,7 +44,7 @@ public class GatewaySecurity {
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
-    static final String WRITER_ROLE = "secretariat";
+    static final String WRITER_ROLE = Roles.SECRETARIAT;
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<HttpMethod> WRITES =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);

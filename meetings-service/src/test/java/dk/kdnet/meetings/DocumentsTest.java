@@ -1,5 +1,7 @@
 package dk.kdnet.meetings;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class DocumentsTest {
+class DocumentsTest extends AsSecretariat {
 
     @Test
     void theOpenApiDocumentListsTheMeetingActionsWithTheirProblems() {

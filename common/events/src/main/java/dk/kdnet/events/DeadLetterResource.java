@@ -2,6 +2,7 @@ package dk.kdnet.events;
 
 import dk.kdnet.problems.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import dk.kdnet.problems.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * one-line subclass: {@code @Path("/api/economy/admin/dead-letters")}.
  */
 @RunOnVirtualThread
-@RolesAllowed("secretariat")
+@RolesAllowed(Roles.SECRETARIAT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 public abstract class DeadLetterResource {

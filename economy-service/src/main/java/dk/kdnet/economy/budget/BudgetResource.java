@@ -1,5 +1,8 @@
 package dk.kdnet.economy.budget;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
 import dk.kdnet.economy.budget.BudgetApi.BudgetView;
 import dk.kdnet.economy.budget.BudgetApi.Kind;
@@ -57,6 +60,7 @@ public class BudgetResource {
         return new Page<>(result.items().stream().map(BudgetViews::of).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Create a budget or accounts as a draft")
     @APIResponse(responseCode = "201", description = "Created")
@@ -77,6 +81,7 @@ public class BudgetResource {
         return BudgetViews.of(budgets.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}/lines")
     @Operation(summary = "Change the lines: a draft is replaced, otherwise a new draft version is made")
@@ -87,6 +92,7 @@ public class BudgetResource {
         return BudgetViews.of(budgets.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/transitions")
     @Operation(summary = "Move the current version DRAFT → PROPOSED → APPROVED (or a proposal back to DRAFT)")

@@ -1,5 +1,8 @@
 package dk.kdnet.economy.charge;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.economy.charge.ChargeApi.ChargeList;
 import dk.kdnet.economy.charge.ChargeApi.ChargeView;
 import dk.kdnet.economy.charge.ChargeApi.VersionView;
@@ -106,6 +109,7 @@ public class ChargeResource {
         return history.of(Charge.class, id, "charge", c -> ChargeView.of(c, null));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/invoice")
     @Operation(summary = "Mark a charge invoiced: from now on a recalculation makes an adjustment instead")

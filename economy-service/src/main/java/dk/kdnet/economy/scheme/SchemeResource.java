@@ -1,5 +1,8 @@
 package dk.kdnet.economy.scheme;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.economy.scheme.SchemeApi.ApproveRequest;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeView;
@@ -59,6 +62,7 @@ public class SchemeResource {
         return new Page<>(result.items().stream().map(SchemeViews::of).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Draft a financing scheme")
     @APIResponse(responseCode = "201", description = "Drafted")
@@ -104,6 +108,7 @@ public class SchemeResource {
                 .header("Content-Disposition", "attachment; filename=\"contributions-" + id + ".xlsx\"").build();
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/scenarios")
     @Operation(summary = "What would everyone pay if members leave or join, the total changes or the mode switches: "
@@ -124,6 +129,7 @@ public class SchemeResource {
         return history.of(Scheme.class, id, "financing scheme", SchemeViews::of);
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a scheme; an approved scheme's charges are recalculated")
@@ -133,6 +139,7 @@ public class SchemeResource {
         return SchemeViews.of(schemes.update(id, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve a draft scheme: its members and keys fix the unit prices, its charges are computed")

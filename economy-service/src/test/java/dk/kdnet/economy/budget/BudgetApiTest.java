@@ -1,5 +1,7 @@
 package dk.kdnet.economy.budget;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** KD-Net's accounts 2022 and budget 2023 as printed in January 2023, and the budget workflow. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class BudgetApiTest {
+class BudgetApiTest extends AsSecretariat {
 
     @Test
     void accounts2022AddUpAsPrinted() {

@@ -1,5 +1,7 @@
 package dk.kdnet.economy.charge;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static dk.kdnet.economy.charge.Fixtures.GOVTECH_MUNICIPALITIES;
 import static dk.kdnet.economy.charge.Fixtures.amounts;
 import static dk.kdnet.economy.charge.Fixtures.approvedGovTech2024;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** Charges follow groups-service's membership events: exits, joins, invoiced charges, replays. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class MembershipRecalculationTest {
+class MembershipRecalculationTest extends AsSecretariat {
 
     private static final LocalDate FOUNDED = LocalDate.of(2021, 1, 1);
     private static final DecisionReference ITEM_57 = new DecisionReference(

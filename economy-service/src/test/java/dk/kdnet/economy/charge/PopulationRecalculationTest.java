@@ -1,5 +1,7 @@
 package dk.kdnet.economy.charge;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,7 +40,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A population figure from groups-service recalculates the schemes that charge by it, in one batch. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class PopulationRecalculationTest {
+class PopulationRecalculationTest extends AsSecretariat {
 
     private static final Logger LOG = Logger.getLogger(PopulationRecalculationTest.class);
     private static final LocalDate JAN_1_2023 = LocalDate.of(2023, 1, 1);

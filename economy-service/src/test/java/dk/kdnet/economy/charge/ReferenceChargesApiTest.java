@@ -1,5 +1,7 @@
 package dk.kdnet.economy.charge;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The seed contribution tables, reproduced to the krone through the API from the reference data. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class ReferenceChargesApiTest {
+class ReferenceChargesApiTest extends AsSecretariat {
 
     /**
      * Printed figures that fit no rule (kdnet-reference.json, discrepancies): the computed value is asserted. GOVTECH-2024

@@ -1,5 +1,7 @@
 package dk.kdnet.economy.organization;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The read model fed by real CloudEvents on the real broker, as groups-service would send them. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class OrganizationReadModelTest {
+class OrganizationReadModelTest extends AsSecretariat {
 
     private static final String TOPIC = "groups.organizations";
 
@@ -120,7 +122,7 @@ class OrganizationReadModelTest {
                 "ce_type", "dk.kdnet.groups.organization-registered.v1", "ce_subject", poisonKey,
                 "ce_time", "2024-01-01T00:00:00Z"));
 
-        given().get("/api/economy/admin/dead-letters").then().statusCode(401);
+        given().auth().none().get("/api/economy/admin/dead-letters").then().statusCode(401);
         var id = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(secretariat)
                 .queryParam("size", 200).get("/api/economy/admin/dead-letters").then().statusCode(200)
                 .extract().<String>path("items.find { it.key == '%s' }.id".formatted(poisonKey)),

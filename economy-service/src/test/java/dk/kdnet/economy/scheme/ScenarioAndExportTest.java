@@ -1,5 +1,7 @@
 package dk.kdnet.economy.scheme;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Scenarios and contribution-table exports of the reference GovTech 2024 scheme. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class ScenarioAndExportTest {
+class ScenarioAndExportTest extends AsSecretariat {
 
     private static final UUID GOVTECH_2024 = ReferenceDataLoader.schemeId("govtech-midtjylland-2024");
     private static final String HEDENSTED = ReferenceIds.organization("hedensted").toString();

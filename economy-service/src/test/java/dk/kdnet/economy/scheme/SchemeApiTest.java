@@ -1,5 +1,7 @@
 package dk.kdnet.economy.scheme;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Drafting, validating and approving schemes through the API. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class SchemeApiTest {
+class SchemeApiTest extends AsSecretariat {
 
     @Inject
     EntityManager em;

@@ -1,5 +1,8 @@
 package dk.kdnet.meetings.agenda;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemView;
@@ -53,6 +56,7 @@ public class AgendaItemResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{meetingId}/items")
     @Operation(summary = "Add an item at the end of the agenda; on a published agenda it takes the next free number")
@@ -66,6 +70,7 @@ public class AgendaItemResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{meetingId}/items/order")
     @Operation(summary = "Reorder an unpublished agenda: name every item once, in the new order")
@@ -85,6 +90,7 @@ public class AgendaItemResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/items/{itemId}")
     @Operation(summary = "Change an agenda item (not after the meeting's minutes are approved)")
@@ -94,6 +100,7 @@ public class AgendaItemResource {
         return mapper.toView(agenda.update(itemId, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @DELETE
     @Path("/items/{itemId}")
     @Operation(summary = "Remove an item from an unpublished agenda")

@@ -1,5 +1,8 @@
 package dk.kdnet.meetings.attachment;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.meetings.attachment.AttachmentApi.AttachmentView;
 import dk.kdnet.meetings.attachment.AttachmentApi.EsdhReferenceRequest;
 import dk.kdnet.problems.Problem;
@@ -54,6 +57,7 @@ public class AttachmentResource {
         return attachments.of(itemId).stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/items/{itemId}/attachments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +69,7 @@ public class AttachmentResource {
         return created(attachments.referTo(itemId, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/items/{itemId}/attachments/files")
     @Consumes(MediaType.WILDCARD)
@@ -102,6 +107,7 @@ public class AttachmentResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @DELETE
     @Path("/attachments/{id}")
     @Operation(summary = "Remove an attachment (not after the meeting's minutes are approved)")

@@ -1,5 +1,8 @@
 package dk.kdnet.meetings.attendance;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.meetings.attendance.AttendanceApi.ApologyRequest;
 import dk.kdnet.meetings.attendance.AttendanceApi.AttendanceView;
 import dk.kdnet.meetings.attendance.AttendanceApi.EntryView;
@@ -48,6 +51,7 @@ public class AttendanceResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/apologies")
     @Operation(summary = "Record an apology (afbud) of an expected participant")
@@ -57,6 +61,7 @@ public class AttendanceResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/substitutes")
     @Operation(summary = "Record a substitute and whom they stand in for")
@@ -66,6 +71,7 @@ public class AttendanceResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/guests")
     @Operation(summary = "Record a guest")
@@ -74,6 +80,7 @@ public class AttendanceResource {
         return created(attendance.guest(meetingId, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @DELETE
     @Path("/{entryId}")
     @Operation(summary = "Remove an apology, substitute or guest")

@@ -1,5 +1,8 @@
 package dk.kdnet.meetings.decision;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionRequest;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionView;
@@ -41,6 +44,7 @@ public class DecisionResource {
     AuditHistory history;
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/items/{itemId}/decision")
     @Operation(summary = "Record the decision on an item of a held meeting (again to correct it); published with its effects")

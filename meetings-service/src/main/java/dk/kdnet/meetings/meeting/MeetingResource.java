@@ -1,5 +1,8 @@
 package dk.kdnet.meetings.meeting;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.meeting.MeetingApi.CancelRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
@@ -60,6 +63,7 @@ public class MeetingResource {
         return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Schedule a meeting (status PLANNED)")
@@ -81,6 +85,7 @@ public class MeetingResource {
         return mapper.toView(meetings.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +96,7 @@ public class MeetingResource {
         return mapper.toView(meetings.update(id, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/publish-agenda")
     @Operation(summary = "Publish the agenda: PLANNED → AGENDA_PUBLISHED; item numbers are frozen under the body's numbering policy")
@@ -102,6 +108,7 @@ public class MeetingResource {
         return mapper.toView(meetings.publishAgenda(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/hold")
     @Operation(summary = "Record that the meeting was held: AGENDA_PUBLISHED → HELD; decisions may then be recorded")
@@ -111,6 +118,7 @@ public class MeetingResource {
         return mapper.toView(meetings.hold(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package dk.kdnet.meetings.numbering;
 
+import dk.kdnet.problems.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,6 +43,7 @@ public class BodyNumberingResource {
         return new NumberingView(bodyId, numbering.policyOf(bodyId));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Operation(summary = "Set the body's numbering policy; agendas published already keep their numbers")
     public NumberingView set(@PathParam("bodyId") UUID bodyId, @NotNull @Valid NumberingRequest request) {

@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.attachment;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class AttachmentApiTest {
+class AttachmentApiTest extends AsSecretariat {
 
     @Inject
     EntityManager em;
@@ -102,8 +104,8 @@ class AttachmentApiTest {
         var id = given().contentType("text/plain").body("fortroligt").queryParam("title", "Notat")
                 .post("/api/meetings/items/" + closed + "/attachments/files").then().statusCode(201)
                 .extract().path("id").toString();
-        given().get("/api/meetings/attachments/" + id + "/content").then().statusCode(404);
-        given().get("/api/meetings/items/" + closed + "/attachments").then().statusCode(404);
+        given().auth().none().get("/api/meetings/attachments/" + id + "/content").then().statusCode(404);
+        given().auth().none().get("/api/meetings/items/" + closed + "/attachments").then().statusCode(404);
     }
 
     @Test

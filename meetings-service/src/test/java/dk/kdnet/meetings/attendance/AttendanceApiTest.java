@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.attendance;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Expected participants come from groups-service's membership events, sent here on the real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class AttendanceApiTest {
+class AttendanceApiTest extends AsSecretariat {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

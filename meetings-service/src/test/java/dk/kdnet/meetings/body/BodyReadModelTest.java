@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.body;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class BodyReadModelTest {
+class BodyReadModelTest extends AsSecretariat {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

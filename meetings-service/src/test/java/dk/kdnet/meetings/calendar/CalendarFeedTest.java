@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.calendar;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class CalendarFeedTest {
+class CalendarFeedTest extends AsSecretariat {
 
     private static UUID schedule(UUID body, String startsAt, String endsAt, String location) {
         return UUID.fromString(given().contentType(ContentType.JSON).body("""

@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.decision;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class DecisionApiTest {
+class DecisionApiTest extends AsSecretariat {
 
     private static final UUID HEDENSTED = ReferenceIds.organization("hedensted");
     private static final UUID GOVTECH = ReferenceIds.collaboration("govtech-midtjylland");

@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.document;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class EsdhPackageTest {
+class EsdhPackageTest extends AsSecretariat {
 
     /** Configured in application.properties (%test) with its own KLE classification. */
     private static final UUID CLASSIFIED_BODY = UUID.fromString("00000000-0000-4000-8000-00000000e5d4");

@@ -1,5 +1,7 @@
 package dk.kdnet.meetings.reference;
 
+import dk.kdnet.testing.AsSecretariat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class ReferenceDataTest {
+class ReferenceDataTest extends AsSecretariat {
 
     private static final String JANUARY = ReferenceIds.meeting("kdnet-2023-01-27").toString();
     private static final String JUNE = ReferenceIds.meeting("kdnet-2023-06-02").toString();

@@ -1,0 +1,19 @@
+package dk.kdnet.problems;
+
+/** The roles of KD-Net's callers, as the token's groups claim names them (README "Security"). */
+public final class Roles {
+
+    /** The KD-Net secretariat: the only role that changes data. */
+    public static final String SECRETARIAT = "secretariat";
+
+    /** Members of KD-Net's bodies: read internal material too (closed items, drafts). */
+    public static final String MEMBER = "member";
+
+    /** A system integration with a client-credential token, perhaps limited to one organization. */
+    public static final String CLIENT = "client";
+
+    /** The claim naming the one organization a client token may read for. */
+    public static final String ORGANIZATION_CLAIM = "organization_id";
+
+    private Roles() {}
+}
