@@ -33,6 +33,8 @@ class OpenApiMergerTest {
         assertEquals(2, merged.get("tags").size());
         assertEquals("meetings", merged.at("/x-unavailable-services/0").asText());
         assertTrue(merged.get("openapi").asText().startsWith("3."));
+        assertEquals("[{},{\"bearer\":[]}]", merged.get("security").toString(),
+                "anonymous or bearer by default; operations that need a role say so");
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
