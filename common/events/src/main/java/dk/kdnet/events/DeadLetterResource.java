@@ -1,8 +1,8 @@
 package dk.kdnet.events;
 
 import dk.kdnet.problems.Page;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import dk.kdnet.problems.Roles;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -1,8 +1,5 @@
 package dk.kdnet.economy.budget;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
 import dk.kdnet.economy.budget.BudgetApi.BudgetView;
 import dk.kdnet.economy.budget.BudgetApi.Kind;
@@ -12,7 +9,9 @@ import dk.kdnet.economy.budget.BudgetApi.VersionView;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

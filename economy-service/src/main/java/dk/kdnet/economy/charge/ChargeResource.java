@@ -1,17 +1,19 @@
 package dk.kdnet.economy.charge;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.economy.charge.ChargeApi.ChargeList;
 import dk.kdnet.economy.charge.ChargeApi.ChargeView;
 import dk.kdnet.economy.charge.ChargeApi.VersionView;
 import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.BadRequest;
+import dk.kdnet.problems.ProblemException;
+import dk.kdnet.problems.Roles;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,6 +46,9 @@ public class ChargeResource {
     @Inject
     AuditHistory history;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "The charges of a scheme and/or a year, by amount, with the scheme total and the sum of rows")
     @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
@@ -52,6 +57,13 @@ public class ChargeResource {
             @QueryParam("organization") UUID organization) {
         if (scheme == null && year == null) {
             throw new BadRequest("scheme", "give a scheme or a year");
+        }
+        var scope = caller.organizationScope();
+        if (scope != null) {
+            if (organization != null && !organization.equals(scope)) {
+                throw new ForbiddenException("this token reads the charges of organization " + scope + " only");
+            }
+            organization = scope;
         }
         var where = new ArrayList<String>();
         var parameters = new HashMap<String, Object>();
@@ -85,7 +97,7 @@ public class ChargeResource {
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeView get(@PathParam("id") UUID id) {
-        var charge = charges.get(id);
+        var charge = visible(id);
         return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
     }
 
@@ -95,7 +107,7 @@ public class ChargeResource {
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<VersionView> versions(@PathParam("id") UUID id) {
-        charges.get(id);
+        visible(id);
         return ChargeVersion.<ChargeVersion>list("chargeId = ?1 order by chargeVersion", id).stream()
                 .map(VersionView::of).toList();
     }
@@ -106,6 +118,7 @@ public class ChargeResource {
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<ChargeView>> history(@PathParam("id") UUID id) {
+        visible(id);
         return history.of(Charge.class, id, "charge", c -> ChargeView.of(c, null));
     }
 
@@ -118,6 +131,16 @@ public class ChargeResource {
     public ChargeView invoice(@PathParam("id") UUID id) {
         var charge = charges.invoice(id);
         return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
+    }
+
+    /** A charge the caller may read: a client limited to one organization sees no other's (404, not 403). */
+    private Charge visible(UUID id) {
+        var charge = charges.get(id);
+        var scope = caller.organizationScope();
+        if (scope != null && !scope.equals(charge.organizationId)) {
+            throw new ProblemException.NotFound("charge", id);
+        }
+        return charge;
     }
 
     /** Organization names as the read model knows them, in one query. */

@@ -1,7 +1,7 @@
 package dk.kdnet.economy.membership;
 
-import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.economy.charge.Cause;
+import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;

@@ -1,18 +1,18 @@
 package dk.kdnet.economy.organization;
 
+import dk.kdnet.economy.charge.Cause;
+import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
-import dk.kdnet.economy.charge.Cause;
-import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.events.groups.OrganizationChanged;
 import dk.kdnet.events.groups.OrganizationRegistered;
 import dk.kdnet.events.groups.PopulationRecorded;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;

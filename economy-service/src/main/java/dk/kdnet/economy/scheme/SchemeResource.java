@@ -1,14 +1,16 @@
 package dk.kdnet.economy.scheme;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.economy.scheme.SchemeApi.ApproveRequest;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeView;
+import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.ProblemException;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import dk.kdnet.events.audit.AuditHistory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,6 +46,9 @@ public class SchemeResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
+    Caller caller;
+
+    @Inject
     SchemeService schemes;
 
     @Inject
@@ -58,7 +62,7 @@ public class SchemeResource {
     public Page<SchemeView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = schemes.list(owner, year, page, size);
+        var result = schemes.list(owner, year, caller.seesInternal(), page, size);
         return new Page<>(result.items().stream().map(SchemeViews::of).toList(), page, size, result.total());
     }
 
@@ -81,7 +85,12 @@ public class SchemeResource {
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SchemeView get(@PathParam("id") UUID id) {
-        return SchemeViews.of(schemes.get(id));
+        var scheme = schemes.get(id);
+        if (scheme.status != SchemeApi.Status.APPROVED && !caller.seesInternal()) {
+            // A draft is internal material: for anyone else it does not exist.
+            throw new ProblemException.NotFound("financing scheme", id);
+        }
+        return SchemeViews.of(scheme);
     }
 
     @GET

@@ -91,9 +91,14 @@ public class SchemeService {
         return Scheme.<Scheme>findByIdOptional(id).orElseThrow(() -> new NotFound("financing scheme", id));
     }
 
-    public Listing list(UUID ownerId, Integer year, int page, int size) {
+    /** Schemes, drafts only when {@code withDrafts} (the caller sees internal material). */
+    public Listing list(UUID ownerId, Integer year, boolean withDrafts, int page, int size) {
         var where = new ArrayList<String>();
         var parameters = new java.util.HashMap<String, Object>();
+        if (!withDrafts) {
+            where.add("status = :approved");
+            parameters.put("approved", SchemeApi.Status.APPROVED);
+        }
         if (ownerId != null) {
             where.add("ownerId = :owner");
             parameters.put("owner", ownerId);

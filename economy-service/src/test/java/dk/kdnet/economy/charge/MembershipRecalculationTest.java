@@ -1,7 +1,5 @@
 package dk.kdnet.economy.charge;
 
-import dk.kdnet.testing.AsSecretariat;
-
 import static dk.kdnet.economy.charge.Fixtures.GOVTECH_MUNICIPALITIES;
 import static dk.kdnet.economy.charge.Fixtures.amounts;
 import static dk.kdnet.economy.charge.Fixtures.approvedGovTech2024;
@@ -19,6 +17,7 @@ import dk.kdnet.events.economy.ChargeRecalculated;
 import dk.kdnet.events.groups.CollaborationMemberJoined;
 import dk.kdnet.events.groups.CollaborationMemberWithdrew;
 import dk.kdnet.events.groups.CollaborationWithdrawalRevoked;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

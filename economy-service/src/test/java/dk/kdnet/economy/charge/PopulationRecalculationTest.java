@@ -1,7 +1,5 @@
 package dk.kdnet.economy.charge;
 
-import dk.kdnet.testing.AsSecretariat;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.kdnet.economy.financing.BudgetMode;
 import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.economy.scheme.Scheme;
-import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.economy.scheme.SchemeApi.ComponentKind;
 import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
 import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
+import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.events.groups.PopulationRecorded;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,13 +1,12 @@
 package dk.kdnet.economy.organization;
 
-import dk.kdnet.testing.AsSecretariat;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetTestResource;
 import dk.kdnet.testing.TestInfrastructure;

@@ -1,7 +1,5 @@
 package dk.kdnet.economy.scheme;
 
-import dk.kdnet.testing.AsSecretariat;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

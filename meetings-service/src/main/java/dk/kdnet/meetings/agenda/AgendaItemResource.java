@@ -1,14 +1,13 @@
 package dk.kdnet.meetings.agenda;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemView;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ReorderRequest;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,13 +1,12 @@
 package dk.kdnet.meetings.attachment;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.meetings.attachment.AttachmentApi.AttachmentView;
 import dk.kdnet.meetings.attachment.AttachmentApi.EsdhReferenceRequest;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.NotFound;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

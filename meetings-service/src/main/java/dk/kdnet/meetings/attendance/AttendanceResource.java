@@ -1,15 +1,14 @@
 package dk.kdnet.meetings.attendance;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.meetings.attendance.AttendanceApi.ApologyRequest;
 import dk.kdnet.meetings.attendance.AttendanceApi.AttendanceView;
 import dk.kdnet.meetings.attendance.AttendanceApi.EntryView;
 import dk.kdnet.meetings.attendance.AttendanceApi.GuestRequest;
 import dk.kdnet.meetings.attendance.AttendanceApi.SubstituteRequest;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,13 +1,12 @@
 package dk.kdnet.meetings.decision;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionRequest;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionView;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

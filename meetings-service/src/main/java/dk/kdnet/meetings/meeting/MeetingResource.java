@@ -1,15 +1,14 @@
 package dk.kdnet.meetings.meeting;
 
-import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.meeting.MeetingApi.CancelRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingView;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,8 +1,8 @@
 package dk.kdnet.meetings.meeting;
 
 import dk.kdnet.events.Outbox;
-import dk.kdnet.events.meetings.AgendaPublished;
 import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
+import dk.kdnet.events.meetings.AgendaPublished;
 import dk.kdnet.events.meetings.EsdhPackageReady;
 import dk.kdnet.events.meetings.MeetingCancelled;
 import dk.kdnet.events.meetings.MeetingChanged;

@@ -1,9 +1,8 @@
 package dk.kdnet.meetings.numbering;
 
 import dk.kdnet.problems.Roles;
-import jakarta.annotation.security.RolesAllowed;
-
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,13 +1,12 @@
 package dk.kdnet.meetings.calendar;
 
-import dk.kdnet.testing.AsSecretariat;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.meetings.Fixtures;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,5 @@
 package dk.kdnet.meetings.document;
 
-import dk.kdnet.testing.AsSecretariat;
-import io.restassured.RestAssured;
-
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -15,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.meetings.Fixtures;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;

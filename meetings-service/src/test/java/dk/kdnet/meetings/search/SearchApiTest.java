@@ -1,7 +1,5 @@
 package dk.kdnet.meetings.search;
 
-import dk.kdnet.testing.AsSecretariat;
-
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -16,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dk.kdnet.events.ReferenceIds;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,0 +1,98 @@
+package dk.kdnet.economy.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+
+import dk.kdnet.events.ReferenceIds;
+import dk.kdnet.testing.AsSecretariat;
+import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.TestInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may see and change what in economy-service, with real tokens. */
+@QuarkusTest
+@QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
+class EconomyAccessTest extends AsSecretariat {
+
+    private static final String GOVTECH_2024 = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71";
+
+    @Inject
+    EntityManager em;
+
+    private final UUID aarhus = ReferenceIds.organization("aarhus");
+    private final UUID lemvig = ReferenceIds.organization("lemvig");
+
+    @BeforeEach
+    void organizationsAreKnown() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (var id : new UUID[] {aarhus, lemvig}) {
+                em.createNativeQuery("""
+                        INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')
+                        ON CONFLICT DO NOTHING""").setParameter(1, id).executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    void onlyTheSecretariatChangesData() {
+        given().auth().none().contentType(ContentType.JSON).body(draft())
+                .post("/api/economy/schemes").then().statusCode(401)
+                .body("type", equalTo("https://kdnet.dk/problems/unauthorized"));
+        given().auth().oauth2(member()).contentType(ContentType.JSON).body(draft())
+                .post("/api/economy/schemes").then().statusCode(403)
+                .body("type", equalTo("https://kdnet.dk/problems/forbidden"));
+        given().contentType(ContentType.JSON).body(draft()).post("/api/economy/schemes").then().statusCode(201);
+    }
+
+    @Test
+    void aDraftSchemeIsInternal() {
+        var id = given().contentType(ContentType.JSON).body(draft()).post("/api/economy/schemes").then()
+                .statusCode(201).extract().jsonPath().getString("id");
+        given().auth().none().get("/api/economy/schemes/" + id).then().statusCode(404);
+        given().auth().oauth2(member()).get("/api/economy/schemes/" + id).then().statusCode(200)
+                .body("status", equalTo("DRAFT"));
+        given().auth().none().queryParam("size", 200).get("/api/economy/schemes").then().statusCode(200)
+                .body("items.status", everyItem(equalTo("APPROVED")))
+                .body("items.id", not(hasItem(id)));
+        given().auth().none().get("/api/economy/schemes/" + GOVTECH_2024).then().statusCode(200);
+    }
+
+    @Test
+    void aMunicipalitysFinanceSystemReadsItsOwnChargesOnly() {
+        var aarhusFinance = TestInfrastructure.tokens().forClient("aarhus-finance", aarhus);
+        given().auth().oauth2(aarhusFinance).queryParam("year", 2024).get("/api/economy/charges").then()
+                .statusCode(200)
+                .body("items.organizationId", everyItem(equalTo(aarhus.toString())))
+                .body("items.size()", org.hamcrest.Matchers.greaterThan(0));
+        given().auth().oauth2(aarhusFinance).queryParam("year", 2024)
+                .queryParam("organization", ReferenceIds.organization("hedensted"))
+                .get("/api/economy/charges").then().statusCode(403)
+                .body("type", equalTo("https://kdnet.dk/problems/forbidden"));
+        var hedenstedCharge = given().queryParam("scheme", GOVTECH_2024)
+                .queryParam("organization", ReferenceIds.organization("hedensted")).get("/api/economy/charges")
+                .then().statusCode(200).extract().jsonPath().getString("items[0].id");
+        given().auth().oauth2(aarhusFinance).get("/api/economy/charges/" + hedenstedCharge).then().statusCode(404);
+        given().auth().oauth2(aarhusFinance).get("/api/economy/charges/" + hedenstedCharge + "/versions").then()
+                .statusCode(404);
+        given().auth().oauth2(member()).get("/api/economy/charges/" + hedenstedCharge).then().statusCode(200);
+    }
+
+    private String draft() {
+        return """
+                {"ownerKind":"COLLABORATION","ownerId":"%s","name":"Access test","year":2024,"budgetMode":"FIXED_TOTAL",
+                 "rounding":"HALF_UP","sharedTotal":1000,"components":[{"kind":"EQUAL_SHARE","percent":100}],
+                 "members":[{"organizationId":"%s"},{"organizationId":"%s"}]}"""
+                .formatted(UUID.randomUUID(), aarhus, lemvig);
+    }
+}
