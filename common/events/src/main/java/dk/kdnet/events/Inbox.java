@@ -1,9 +1,9 @@
 package dk.kdnet.events;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -22,28 +22,34 @@ public class Inbox {
     @Inject
     EntityManager em;
 
-    /** Answers false when the event was handled before. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Answers false when the event was handled before. The correlation spans the transaction, so the
+     * audit revision written at commit carries it too.
+     */
     public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
         var event = CloudEvent.fromRecord(record);
         Correlation.beginFrom(event);
         try {
-            var inserted = em.createNativeQuery("""
-                    INSERT INTO inbox_event (consumer, event_id, type) VALUES (?1, ?2, ?3)
-                    ON CONFLICT DO NOTHING""")
-                    .setParameter(1, consumer)
-                    .setParameter(2, event.id())
-                    .setParameter(3, event.type())
-                    .executeUpdate();
-            if (inserted == 0) {
-                LOG.infof("%s: event %s %s seen before, skipped", consumer, event.type(), event.id());
-                return false;
-            }
-            handler.accept(event);
-            LOG.infof("%s: handled %s %s subject=%s", consumer, event.type(), event.id(), event.subject());
-            return true;
+            return QuarkusTransaction.requiringNew().call(() -> handleOnce(consumer, event, handler));
         } finally {
             Correlation.end();
         }
+    }
+
+    private boolean handleOnce(String consumer, CloudEvent event, Consumer<CloudEvent> handler) {
+        var inserted = em.createNativeQuery("""
+                INSERT INTO inbox_event (consumer, event_id, type) VALUES (?1, ?2, ?3)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type())
+                .executeUpdate();
+        if (inserted == 0) {
+            LOG.infof("%s: event %s %s seen before, skipped", consumer, event.type(), event.id());
+            return false;
+        }
+        handler.accept(event);
+        LOG.infof("%s: handled %s %s subject=%s", consumer, event.type(), event.id(), event.subject());
+        return true;
     }
 }

@@ -2,14 +2,11 @@ package dk.kdnet.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one process) from Apache Kafka's own
@@ -94,10 +91,9 @@ public final class KafkaServer implements AutoCloseable {
                 """.formatted(port, controllerPort, logDir);
     }
 
+    /** Kafka's own ids never start with '-', which StorageTool would read as an option. */
     private static String clusterId() {
-        var uuid = UUID.randomUUID();
-        var bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     public String bootstrapServers() {

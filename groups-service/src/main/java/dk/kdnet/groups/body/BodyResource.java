@@ -10,7 +10,9 @@ import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
 import dk.kdnet.groups.person.Person;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -67,6 +69,7 @@ public class BodyResource {
         return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Set up a body")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -85,6 +88,7 @@ public class BodyResource {
         return mapper.toView(bodies.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a body's name, kind, parent, mandate, period or seats")
@@ -117,6 +121,7 @@ public class BodyResource {
         return seats.stream().map(this::view).toList();
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/members")
     @Operation(summary = "A person takes a seat in the body")
@@ -139,6 +144,7 @@ public class BodyResource {
         return history.of(BodyMembership.class, membershipId, "body membership", (BodyMembership m) -> view(m));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/members/{membershipId}/end")
     @Operation(summary = "End a seat on its last day")
@@ -151,6 +157,7 @@ public class BodyResource {
         return view(bodies.end(id, membershipId, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/members/{membershipId}/role-change")
     @Operation(summary = "Change the role of a seat: ends it the day before and starts the next in the new role")

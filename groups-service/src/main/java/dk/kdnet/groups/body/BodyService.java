@@ -138,10 +138,17 @@ public class BodyService {
         return seat(get(bodyId), next, persons.get(current.personId), current.id);
     }
 
-    /** Who sat in the body on a date; served by the index on (body_id, valid_from, valid_to). */
+    /**
+     * Who sat in the body on a date; served by the index on (body_id, valid_from, valid_to). One query
+     * on this hot path: whether the body exists is asked only when nobody sat.
+     */
     public List<Seat> membersOn(UUID bodyId, LocalDate on) {
-        get(bodyId);
-        return seats("m.bodyId = :key and m.validFrom <= :on and (m.validTo is null or m.validTo >= :on)", bodyId, on);
+        var seats = seats("m.bodyId = :key and m.validFrom <= :on and (m.validTo is null or m.validTo >= :on)", bodyId,
+                on);
+        if (seats.isEmpty()) {
+            get(bodyId);
+        }
+        return seats;
     }
 
     /** Every seat the body has had, oldest first. */

@@ -12,7 +12,9 @@ import dk.kdnet.groups.collaboration.CollaborationApi.WithdrawalRequest;
 import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -70,6 +72,7 @@ public class CollaborationResource {
         return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register a collaboration")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -121,6 +124,7 @@ public class CollaborationResource {
         return history.of(CollaborationTerms.class, termsId, "terms", mapper::toView);
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/terms")
     @Operation(summary = "Add a version of the membership terms, e.g. as adopted at a meeting")
@@ -143,6 +147,7 @@ public class CollaborationResource {
         return views(collaborations.members(id, on), statusOn);
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/members")
     @Operation(summary = "An organization joins (it pays pro rata from the first of the month of joining)")
@@ -176,6 +181,7 @@ public class CollaborationResource {
                 (CollaborationMembership m) -> view(m, today));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/members/{organizationId}/withdrawal")
     @Operation(summary = "The member gives notice; the effective exit is computed from the terms in force on the "
@@ -192,6 +198,7 @@ public class CollaborationResource {
         return view(membership, request.noticeGiven());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/members/{organizationId}/withdrawal/revocation")
     @Operation(summary = "Revoke a pending notice before it takes effect")

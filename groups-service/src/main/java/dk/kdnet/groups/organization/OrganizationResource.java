@@ -7,7 +7,9 @@ import dk.kdnet.groups.organization.OrganizationApi.PopulationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationView;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -63,6 +65,7 @@ public class OrganizationResource {
         return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register an organization")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -83,6 +86,7 @@ public class OrganizationResource {
         return mapper.toView(organizations.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change an organization's kind, name or codes")
@@ -108,6 +112,7 @@ public class OrganizationResource {
         return organizations.populations(id).stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/populations")
     @Operation(summary = "Record a population figure on a reference date")

@@ -8,7 +8,9 @@ import dk.kdnet.groups.person.PersonApi.PersonRequest;
 import dk.kdnet.groups.person.PersonApi.PersonView;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,6 +71,7 @@ public class PersonResource {
         return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register a person")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -87,6 +90,7 @@ public class PersonResource {
         return mapper.toView(persons.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a person's name, title, employer or e-mail")
@@ -96,6 +100,7 @@ public class PersonResource {
         return mapper.toView(persons.update(id, request));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/erasure")
     @Consumes(MediaType.WILDCARD)

@@ -7,7 +7,9 @@ import dk.kdnet.groups.secretariat.SecretariatApi.StaffRequest;
 import dk.kdnet.groups.secretariat.SecretariatApi.StaffView;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,6 +64,7 @@ public class SecretariatResource {
         return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register a secretariat")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -80,6 +83,7 @@ public class SecretariatResource {
         return mapper.toView(secretariats.get(id));
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a secretariat")
@@ -103,6 +107,7 @@ public class SecretariatResource {
         return secretariats.staff(id, on).stream().map(mapper::toView).toList();
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/staff")
     @Operation(summary = "Assign a person to the secretariat in a role and share of full time")

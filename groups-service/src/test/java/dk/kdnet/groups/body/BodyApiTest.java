@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kdnet.events.ReferenceIds;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class BodyApiTest {
+class BodyApiTest extends AsSecretariat {
 
     private static final String BODIES = "/api/groups/bodies";
     private static final UUID KDNET = ReferenceIds.body("kdnet");
@@ -215,6 +216,14 @@ class BodyApiTest {
                 .getSingleResult().toString();
         assertEquals("CREATE INDEX body_membership_on_date ON public.body_membership USING btree (body_id, valid_from, valid_to)",
                 index);
+    }
+
+    @Test
+    void membersOnADateOfAnEmptyBodyAreNoneAndOfAnUnknownBodyNotFound() {
+        var body = body("WORKING_GROUP", null);
+        given().get(BODIES + "/" + body + "/members?on=2024-01-01").then().statusCode(200).body("$", hasSize(0));
+        given().get(BODIES + "/" + UUID.randomUUID() + "/members?on=2024-01-01").then().statusCode(404)
+                .body("type", equalTo("https://kdnet.dk/problems/not-found"));
     }
 
     private UUID body(String kind, String extra) {

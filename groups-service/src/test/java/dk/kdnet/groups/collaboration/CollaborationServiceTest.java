@@ -8,6 +8,7 @@ import dk.kdnet.groups.collaboration.CollaborationApi.CollaborationRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsRequest;
 import dk.kdnet.groups.collaboration.MembershipTerms.NoticeCountedFrom;
 import dk.kdnet.groups.collaboration.MembershipTerms.TransitionalRule;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The service API a consumer of meeting decisions calls: redelivered decisions must be harmless. */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class CollaborationServiceTest {
+class CollaborationServiceTest extends AsSecretariat {
 
     private static final UUID ODDER = ReferenceIds.organization("odder");
 

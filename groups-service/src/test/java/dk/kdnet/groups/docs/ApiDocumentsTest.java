@@ -17,6 +17,9 @@ import dk.kdnet.events.groups.OrganizationChanged;
 import dk.kdnet.events.groups.OrganizationRegistered;
 import dk.kdnet.events.groups.PersonErased;
 import dk.kdnet.events.groups.PopulationRecorded;
+import dk.kdnet.events.meetings.DecisionRecorded;
+import dk.kdnet.events.meetings.MeetingsTopics;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,17 +28,18 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class ApiDocumentsTest {
+class ApiDocumentsTest extends AsSecretariat {
 
     @Test
-    void theAsyncApiDocumentNamesEveryTopicAndEventTypeGroupsServicePublishes() {
+    void theAsyncApiDocumentNamesEveryTopicAndEventTypeGroupsServicePublishesOrConsumes() {
         var document = given().get("/asyncapi.yaml").then().statusCode(200).extract().asString();
         for (var name : List.of(GroupsTopics.ORGANIZATIONS, GroupsTopics.PERSONS, GroupsTopics.BODIES,
                 GroupsTopics.BODY_MEMBERSHIPS, GroupsTopics.COLLABORATIONS, GroupsTopics.COLLABORATION_MEMBERSHIPS,
                 OrganizationRegistered.TYPE, OrganizationChanged.TYPE, PopulationRecorded.TYPE, PersonErased.TYPE,
                 BodyRegistered.TYPE, BodyChanged.TYPE, BodyMembershipStarted.TYPE, BodyMembershipEnded.TYPE,
                 CollaborationRegistered.TYPE, CollaborationTermsChanged.TYPE, CollaborationMemberJoined.TYPE,
-                CollaborationMemberWithdrew.TYPE, CollaborationWithdrawalRevoked.TYPE)) {
+                CollaborationMemberWithdrew.TYPE, CollaborationWithdrawalRevoked.TYPE, MeetingsTopics.DECISIONS,
+                DecisionRecorded.TYPE, "groups.dead-letter", "dead-letter-reason")) {
             assertTrue(document.contains(name), "asyncapi.yaml names " + name);
         }
     }

@@ -9,6 +9,7 @@ import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.groups.organization.OrganizationApi.OrganizationRequest;
 import dk.kdnet.groups.organization.OrganizationKind;
 import dk.kdnet.groups.organization.OrganizationService;
+import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
-class OutboxTest {
+class OutboxTest extends AsSecretariat {
 
     @Inject
     OrganizationService organizations;

@@ -1,0 +1,115 @@
+package dk.kdnet.groups.collaboration;
+
+import dk.kdnet.events.CloudEvent;
+import dk.kdnet.events.DecisionReference;
+import dk.kdnet.events.Inbox;
+import dk.kdnet.events.MalformedEventException;
+import dk.kdnet.events.meetings.DecisionEffect;
+import dk.kdnet.events.meetings.DecisionRecorded;
+import dk.kdnet.problems.ProblemException;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out the collaboration effects of decisions recorded in meetings-service: a member's notice
+ * (COLLABORATION_WITHDRAWAL) and a new member (COLLABORATION_JOIN), each once per decision.
+ *
+ * <p>All effects of one decision are applied in the inbox's transaction, so a decision is applied
+ * whole or not at all. An effect that breaks a membership rule (a second notice by another decision,
+ * a non-member, a notice before joining) fails the same way on every retry: it is not retried and the
+ * decision goes to {@code groups.dead-letter}, its reason naming the rule.
+ */
+@ApplicationScoped
+public class DecisionEffectsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DecisionEffectsConsumer.class);
+    static final String CONSUMER = "groups.decisions";
+
+    /**
+     * Outcomes whose effects groups-service carries out. An approved decision obviously; a noted one
+     * too, because a member's notice is the member's own act that the body only takes note of
+     * (Hedensted's withdrawal at the meeting of 2023-08-25). A rejected, postponed, referred or merely
+     * discussed item changes no membership.
+     */
+    static final Set<String> EFFECTIVE_OUTCOMES = Set.of("APPROVED", "NOTED");
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    CollaborationService collaborations;
+
+    @Incoming("meetings-decisions")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 200, abortOn = {MalformedEventException.class, EffectRejected.class})
+    @ExponentialBackoff(maxDelay = 10_000)
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, record, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        if (!DecisionRecorded.TYPE.equals(event.type())) {
+            LOG.debugf("ignoring %s", event.type());
+            return;
+        }
+        var decision = event.dataAs(DecisionRecorded.class);
+        if (decision.decisionId() == null || decision.outcome() == null) {
+            throw new MalformedEventException("decision-recorded " + event.id() + " lacks decisionId or outcome");
+        }
+        if (!EFFECTIVE_OUTCOMES.contains(decision.outcome())) {
+            LOG.infof("decision %s is %s: its effects are not carried out", decision.decisionId(),
+                    decision.outcome());
+            return;
+        }
+        var reference = new DecisionReference(decision.decisionId(), decision.meetingId(), decision.agendaItemId(),
+                decision.itemNumber());
+        for (var effect : decision.effects() == null ? List.<DecisionEffect>of() : decision.effects()) {
+            try {
+                applyEffect(effect, reference);
+            } catch (ProblemException e) {
+                throw new EffectRejected(decision, effect, e);
+            }
+        }
+    }
+
+    private void applyEffect(DecisionEffect effect, DecisionReference decision) {
+        switch (effect.kind() == null ? "" : effect.kind()) {
+            case DecisionEffect.COLLABORATION_WITHDRAWAL -> {
+                requireCollaborationFields(effect);
+                collaborations.withdraw(effect.collaborationId(), effect.organizationId(), effect.date(), decision,
+                        effect.reason());
+            }
+            case DecisionEffect.COLLABORATION_JOIN -> {
+                requireCollaborationFields(effect);
+                collaborations.join(effect.collaborationId(), effect.organizationId(), effect.date(), decision);
+            }
+            default -> LOG.debugf("decision %s: effect %s of kind %s is not for groups-service", decision.decisionId(),
+                    effect.effectId(), effect.kind());
+        }
+    }
+
+    private static void requireCollaborationFields(DecisionEffect effect) {
+        if (effect.collaborationId() == null || effect.organizationId() == null || effect.date() == null) {
+            throw new MalformedEventException(effect.kind() + " effect " + effect.effectId()
+                    + " lacks collaborationId, organizationId or date");
+        }
+    }
+
+    /** A decision effect that breaks a membership rule; its message is the dead-letter reason. */
+    static final class EffectRejected extends RuntimeException {
+        EffectRejected(DecisionRecorded decision, DecisionEffect effect, ProblemException cause) {
+            super("decision " + decision.decisionId() + " (item " + decision.itemNumber() + "): " + effect.kind()
+                    + " effect " + effect.effectId() + " of organization " + effect.organizationId()
+                    + " in collaboration " + effect.collaborationId() + " breaks rule " + cause.type().uri() + " ("
+                    + cause.type().title() + "): " + cause.getMessage(), cause);
+        }
+    }
+}
