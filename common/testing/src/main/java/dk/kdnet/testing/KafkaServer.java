@@ -91,9 +91,20 @@ public final class KafkaServer implements AutoCloseable {
                 """.formatted(port, controllerPort, logDir);
     }
 
-    /** Kafka's own ids never start with '-', which StorageTool would read as an option. */
+    /**
+     * A random Kafka cluster id (16 bytes, base64url), never starting with '-', which StorageTool would
+     * read as an option (as Kafka's own Uuid.randomUuid does; the launcher has no Kafka classes).
+     */
     private static String clusterId() {
-        return org.apache.kafka.common.Uuid.randomUuid().toString();
+        while (true) {
+            var uuid = java.util.UUID.randomUUID();
+            var bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+            var id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     public String bootstrapServers() {
