@@ -16,6 +16,11 @@ need_wrk() {
 
 # start_stack [--fresh]: ./kdnet up in the background; waits until it is running.
 start_stack() {
+  # A stack stopped a moment ago may still be letting go of its ports.
+  for _ in $(seq 1 60); do
+    ss -ltn | grep -q -E ":($KDNET_PG_PORT|$KDNET_KAFKA_PORT|$KDNET_GATEWAY_PORT) " || break
+    sleep 0.5
+  done
   stack_log=$(mktemp)
   setsid ./kdnet up "$@" > "$stack_log" 2>&1 &
   stack=$!
@@ -31,18 +36,22 @@ start_stack() {
   echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr), $("$java" -version 2>&1 | head -n 1)"
 }
 
-# measure NAME URL [seconds] [extra wrk args...]: wrk after an equally long warm-up; prints one row.
+# measure NAME URL [seconds] [extra wrk args...]: wrk after an equally long warm-up, one row per
+# concurrency: 1 connection (the latency of one caller) and 8 (the machine under load).
 measure() {
   local name=$1 url=$2 duration=${3:-10}
   shift 3 || shift $#
-  wrk -t2 -c8 -d${duration}s "$@" "$url" > /dev/null
-  local out
-  out=$(wrk -t2 -c8 -d${duration}s --latency "$@" "$url")
-  printf '%-40s %10s %10s %10s %8s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$out" | awk '$1=="50%" {print $2}')" "$(echo "$out" | awk '$1=="99%" {print $2}')" \
-    "$(echo "$out" | awk '/Non-2xx/ {print $4}')"
+  local connections out
+  for connections in 1 8; do
+    wrk -t1 -c$connections -d${duration}s "$@" "$url" > /dev/null
+    out=$(wrk -t1 -c$connections -d${duration}s --latency "$@" "$url")
+    printf '%-44s %4s %10s %10s %10s %8s\n' "$name" "$connections" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+      "$(echo "$out" | awk '$1=="50%" {print $2}')" "$(echo "$out" | awk '$1=="99%" {print $2}')" \
+      "$(echo "$out" | awk '/Non-2xx/ {print $4}')"
+  done
 }
 
 measure_header() {
-  printf '%-40s %10s %10s %10s %8s\n' what req_s p50 p99 non2xx
+  echo "== load average before measuring: $(cut -d" " -f1-3 /proc/loadavg)"
+  printf '%-44s %4s %10s %10s %10s %8s\n' what conn req_s p50 p99 non2xx
 }

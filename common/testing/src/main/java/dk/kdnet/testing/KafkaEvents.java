@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Reads and writes records on the real broker, for tests that assert or inject events. */
 public final class KafkaEvents {
@@ -66,6 +67,17 @@ public final class KafkaEvents {
             }
         }
         throw new AssertionError("no matching record on " + topic + " within 20 s");
+    }
+
+    /** The partition the default partitioner gives a record with this key, as producers of the services send it. */
+    public static int partition(String bootstrap, String topic, String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions(bootstrap, topic);
+    }
+
+    public static int partitions(String bootstrap, String topic) {
+        try (var consumer = consumer(bootstrap)) {
+            return consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
+        }
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

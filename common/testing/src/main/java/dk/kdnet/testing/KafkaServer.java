@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,13 @@ import java.util.Map;
  */
 public final class KafkaServer implements AutoCloseable {
 
-    private final Process process;
+    private volatile Process process;
     private final int port;
     private final Path dataDir;
     private final Path root;
     private final int controllerPort;
 
-    private KafkaServer(Process process, int port, int controllerPort, Path dataDir, Path root) {
-        this.process = process;
+    private KafkaServer(int port, int controllerPort, Path dataDir, Path root) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
@@ -33,6 +33,13 @@ public final class KafkaServer implements AutoCloseable {
         if (!Files.isDirectory(classpath)) {
             throw new IllegalStateException("no Kafka broker in " + classpath + "; build with ./mvnw package first");
         }
+        var server = new KafkaServer(port, controllerPort, dataDir, root);
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
+        var classpath = root.resolve("local/target/kafka-broker");
         try {
             Files.createDirectories(dataDir);
             var config = dataDir.resolve("server.properties");
@@ -52,6 +59,10 @@ public final class KafkaServer implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j,
                     "--enable-native-access=ALL-UNNAMED", "-cp", classpath + "/*");
             var log = dataDir.resolve("kafka.log");
+            if (Files.exists(log)) {
+                // A restart: the last run's "started" line must not count for this one.
+                Files.move(log, dataDir.resolve("kafka-previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
                 var format = new java.util.ArrayList<>(java);
                 format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()));
@@ -59,10 +70,10 @@ public final class KafkaServer implements AutoCloseable {
             }
             var command = new java.util.ArrayList<>(java);
             command.addAll(List.of("kafka.Kafka", config.toString()));
-            var process = Processes.start(command, dataDir, log, Map.of());
-            Processes.await("Kafka on port " + port, Duration.ofSeconds(90), process, log,
+            var started = Processes.start(command, dataDir, log, Map.of());
+            process = started;
+            Processes.await("Kafka on port " + port, Duration.ofSeconds(90), started, log,
                     () -> Processes.listening(port) && Processes.tail(log).contains("Kafka Server started"));
-            return new KafkaServer(process, port, controllerPort, dataDir, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,9 +136,22 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
+    /** Kills the broker if it runs and starts it again on the same data and ports; this object stays the handle. */
     public KafkaServer restart() {
         kill();
-        return start(root, dataDir, port, controllerPort);
+        launch();
+        return this;
+    }
+
+    /** An outage: the broker is down for {@code duration}, then back on the same data. */
+    public void outage(Duration duration) {
+        kill();
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        restart();
     }
 
     @Override

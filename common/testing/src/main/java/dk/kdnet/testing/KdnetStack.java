@@ -32,6 +32,10 @@ public final class KdnetStack implements AutoCloseable {
     }
 
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
+    private Path root;
+    private Path logDir;
 
     private KdnetStack() {}
 
@@ -42,6 +46,8 @@ public final class KdnetStack implements AutoCloseable {
     public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
             LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
         var stack = new KdnetStack();
+        stack.root = root;
+        stack.logDir = logDir;
         extraEnv = new HashMap<>(extraEnv);
         extraEnv.putAll(tokens.verifierEnv());
         try {
@@ -53,6 +59,7 @@ public final class KdnetStack implements AutoCloseable {
                     env.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.dbUser());
                     env.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());
                     env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+                    stack.environments.put(service, Map.copyOf(env));
                     log.info(service.module + ": starting on port " + ports.get(service));
                     var process = ServiceProcess.launch(root, service.module, ports.get(service), env,
                             logDir.resolve(service.module + ".log"));
@@ -81,12 +88,29 @@ public final class KdnetStack implements AutoCloseable {
         return running.get(service);
     }
 
+    /**
+     * Launches one more instance of a running service, with the same configuration (database, Kafka and its
+     * consumer groups) on another port, e.g. to consume in a group with the first; stopped with the stack.
+     */
+    public synchronized ServiceProcess launchInstance(Service service, int port) {
+        var env = environments.get(service);
+        if (env == null) {
+            throw new IllegalStateException(service.module + " is not part of this stack");
+        }
+        var instance = ServiceProcess.launch(root, service.module, port, env,
+                logDir.resolve(service.module + "-" + port + ".log"));
+        extraInstances.add(instance);
+        return instance;
+    }
+
     public Map<Service, ServiceProcess> services() {
         return Map.copyOf(running);
     }
 
     @Override
     public void close() {
+        extraInstances.forEach(ServiceProcess::close);
+        extraInstances.clear();
         // The gateway first, so nobody reaches a service that is going away.
         var order = new ArrayList<>(running.keySet());
         order.sort((a, b) -> a == Service.GATEWAY ? -1 : b == Service.GATEWAY ? 1 : 0);

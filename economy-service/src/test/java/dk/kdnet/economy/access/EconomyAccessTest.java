@@ -3,8 +3,8 @@ package dk.kdnet.economy.access;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;

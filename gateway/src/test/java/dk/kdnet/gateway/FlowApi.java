@@ -1,0 +1,168 @@
+package dk.kdnet.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import dk.kdnet.testing.TestInfrastructure;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The calls the flow tests make, all through the gateway: the secretariat's writes and the reads that show
+ * memberships and charges. Shared by the end-to-end, fault and consumer-group tests and the flow benchmark.
+ */
+final class FlowApi {
+
+    static final String SECRETARIAT = TestInfrastructure.tokens().forRole("secretariat");
+    static final String WITHDRAWAL = "COLLABORATION_WITHDRAWAL";
+    static final String JOIN = "COLLABORATION_JOIN";
+
+    private static final java.util.concurrent.atomic.AtomicInteger MEETINGS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private FlowApi() {}
+
+    static RequestSpecification write() {
+        return given().auth().oauth2(SECRETARIAT).contentType(ContentType.JSON);
+    }
+
+    /** A charge row as the gateway shows it. */
+    record ChargeRow(UUID id, UUID organizationId, long amount, int version) {}
+
+    /** The charges of a scheme and year by organization, with the scheme total. */
+    record Charges(long schemeTotal, long sumOfRows, Map<UUID, ChargeRow> rows) {
+
+        long amount(UUID organizationId) {
+            var row = rows.get(organizationId);
+            return row == null ? 0 : row.amount();
+        }
+    }
+
+    static Charges charges(UUID schemeId, int year) {
+        var json = given().queryParam("scheme", schemeId).queryParam("year", year).get("/api/economy/charges").then()
+                .statusCode(200).extract().jsonPath();
+        var rows = new LinkedHashMap<UUID, ChargeRow>();
+        for (Map<String, Object> item : json.<Map<String, Object>>getList("items")) {
+            var organizationId = UUID.fromString((String) item.get("organizationId"));
+            rows.put(organizationId, new ChargeRow(UUID.fromString((String) item.get("id")), organizationId,
+                    ((Number) item.get("amount")).longValue(), ((Number) item.get("version")).intValue()));
+        }
+        return new Charges(json.getLong("schemeTotal"), json.getLong("sumOfRows"), rows);
+    }
+
+    static List<Map<String, Object>> versions(UUID chargeId) {
+        return given().get("/api/economy/charges/" + chargeId + "/versions").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+    }
+
+    static JsonPath membership(UUID collaborationId, UUID organizationId) {
+        return given().get("/api/groups/collaborations/" + collaborationId + "/members/" + organizationId).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, Object> effect(String kind, UUID organizationId, UUID collaborationId, LocalDate date) {
+        var effect = new HashMap<String, Object>();
+        effect.put("kind", kind);
+        effect.put("organizationId", organizationId.toString());
+        effect.put("collaborationId", collaborationId.toString());
+        effect.put("date", date.toString());
+        effect.put("reason", kind.equals(WITHDRAWAL) ? "notice given at the meeting" : "joins by decision");
+        return effect;
+    }
+
+    /** Records the decision on an item through the gateway; returns the decision's id. */
+    static UUID decide(UUID itemId, String correlationId, List<Map<String, Object>> effects) {
+        return UUID.fromString(write().header("X-Correlation-Id", correlationId)
+                .body(Map.of("outcome", "APPROVED", "text", "KD-Net tog beslutningen til efterretning.",
+                        "effects", effects))
+                .put("/api/meetings/items/" + itemId + "/decision").then().statusCode(200).extract().path("id"));
+    }
+
+    /** An organization of the test's own (OTHER: a municipality would need one of the 98 municipality codes). */
+    static UUID organization(String name) {
+        return UUID.fromString(write().body(Map.of("kind", "OTHER", "name", name))
+                .post("/api/groups/organizations").then().statusCode(201).extract().path("id"));
+    }
+
+    /**
+     * A collaboration with terms: notice takes effect on the first day of the month after it is given (no
+     * further months), so every month of notice gives a different charge.
+     */
+    static UUID collaboration(String name) {
+        var id = UUID.fromString(write().body(Map.of("name", name, "validFrom", "2020-01-01"))
+                .post("/api/groups/collaborations").then().statusCode(201).extract().path("id"));
+        write().body(Map.of("version", "1", "validFrom", "2020-01-01", "noticeMonths", 0,
+                "noticeCountedFrom", "MONTH_OF_NOTICE", "budgetMode", "VARIABLE"))
+                .post("/api/groups/collaborations/" + id + "/terms").then().statusCode(201);
+        return id;
+    }
+
+    static void join(UUID collaborationId, UUID organizationId, LocalDate joinedOn) {
+        write().body(Map.of("organizationId", organizationId.toString(), "joinedOn", joinedOn.toString()))
+                .post("/api/groups/collaborations/" + collaborationId + "/members").then().statusCode(201);
+    }
+
+    /**
+     * A VARIABLE scheme of the collaboration for {@code year}: an equal share of 12,000 kr a year (1,000 kr a month)
+     * for each of the approved members; members joining later pay the same unit price for their months.
+     */
+    static UUID approvedScheme(UUID collaborationId, String name, int year, List<UUID> approvedMembers) {
+        var members = approvedMembers.stream().map(m -> Map.of("organizationId", m.toString())).toList();
+        var id = UUID.fromString(write().body(Map.of("ownerKind", "COLLABORATION", "ownerId",
+                collaborationId.toString(), "name", name, "year", year, "budgetMode", "VARIABLE", "rounding", "HALF_UP",
+                "sharedTotal", 12_000L * approvedMembers.size(), "components",
+                List.of(Map.of("kind", "EQUAL_SHARE", "percent", 100)), "members", members))
+                .post("/api/economy/schemes").then().statusCode(201).extract().path("id"));
+        write().body("{}").post("/api/economy/schemes/" + id + "/approve").then().statusCode(200);
+        return id;
+    }
+
+    /** A reference organization by its name, looked up as a client would. */
+    static UUID organizationNamed(String name) {
+        return UUID.fromString(given().queryParam("size", 200).get("/api/groups/organizations").then().statusCode(200)
+                .extract().path("items.find { it.name == '%s' }.id".formatted(name)));
+    }
+
+    static UUID collaborationNamed(String name) {
+        return UUID.fromString(given().queryParam("size", 200).get("/api/groups/collaborations").then().statusCode(200)
+                .extract().path("items.find { it.name == '%s' }.id".formatted(name)));
+    }
+
+    /** The KD-Net meeting held on a date (reference data). */
+    static JsonPath meetingOn(LocalDate date) {
+        return given().queryParam("from", date.toString()).queryParam("to", date.toString()).get("/api/meetings").then()
+                .statusCode(200).extract().jsonPath().setRootPath("items[0]");
+    }
+
+    static UUID item(UUID meetingId, int number) {
+        return UUID.fromString(given().get("/api/meetings/" + meetingId + "/items").then().statusCode(200).extract()
+                .path("find { it.number == %d }.id".formatted(number)));
+    }
+
+    /** A held meeting of KD-Net with {@code items} agenda items, ready for decisions; returns the items' ids. */
+    static List<UUID> heldMeeting(String title, int items) {
+        // One day apart, so the meetings of several runs in a JVM do not coincide.
+        var startsAt = OffsetDateTime.parse("2027-01-15T10:00:00+01:00").plusDays(MEETINGS.getAndIncrement());
+        var kdnet = meetingOn(LocalDate.parse("2023-08-25")).getString("bodyId");
+        var meeting = UUID.fromString(write().body(Map.of("bodyId", kdnet, "title",
+                title, "kind", "ORDINARY", "startsAt", startsAt.toString(), "endsAt", startsAt.plusHours(3).toString(),
+                "location", Map.of("kind", "PLACE", "place", "Scandic Silkeborg")))
+                .post("/api/meetings").then().statusCode(201).extract().path("id"));
+        var ids = new ArrayList<UUID>();
+        for (var i = 1; i <= items; i++) {
+            ids.add(UUID.fromString(write().body(Map.of("title", "Medlemskab " + i))
+                    .post("/api/meetings/" + meeting + "/items").then().statusCode(201).extract().path("id")));
+        }
+        write().post("/api/meetings/" + meeting + "/publish-agenda").then().statusCode(200);
+        write().post("/api/meetings/" + meeting + "/hold").then().statusCode(200);
+        return ids;
+    }
+}

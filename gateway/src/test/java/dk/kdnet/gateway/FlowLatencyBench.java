@@ -1,0 +1,146 @@
+package dk.kdnet.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import dk.kdnet.testing.KafkaEvents;
+import dk.kdnet.testing.KdnetStackTestResource;
+import dk.kdnet.testing.TestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * bench/flow.sh: the time from the PUT of a decision to the new charge readable through the gateway, one decision
+ * at a time, after a warm-up. Not a test of ./mvnw verify: it runs only with -Dkdnet.bench.flow.decisions=N.
+ */
+@QuarkusTest
+@QuarkusTestResource(KdnetStackTestResource.class)
+@EnabledIfSystemProperty(named = "kdnet.bench.flow.decisions", matches = "\\d+")
+@Order(Order.DEFAULT + 4)
+class FlowLatencyBench {
+
+    @Test
+    void decisionToChargeThroughTheGateway() {
+        var measured = Integer.getInteger("kdnet.bench.flow.decisions");
+        var warmUp = Integer.getInteger("kdnet.bench.flow.warm-up", 40);
+        var run = FlowRun.prepare("Flow bench " + System.nanoTime() % 100_000, warmUp + measured, new Random(11));
+        var expected = run.expectedCharges();
+        var millis = new ArrayList<Double>();
+        var putMillis = new ArrayList<Double>();
+        var startedAt = new HashMap<UUID, Long>();
+        var i = 0;
+        for (var change : run.changes()) {
+            var started = System.nanoTime();
+            var wallClock = System.currentTimeMillis();
+            run.decide(change, "flow-bench-" + i, Duration.ofSeconds(30));
+            var put = (System.nanoTime() - started) / 1e6;
+            var want = expected.get(change.organizationId());
+            while (charge(run.scheme(), change.organizationId()) != want) {
+                if (System.nanoTime() - started > Duration.ofSeconds(30).toNanos()) {
+                    throw new AssertionError("decision " + i + " did not reach the charges within 30 s");
+                }
+                // Every 5 ms: polling flat out would take the CPU from the services it waits for (2 cores).
+                sleep(5);
+            }
+            if (i++ >= warmUp) {
+                millis.add((System.nanoTime() - started) / 1e6);
+                putMillis.add(put);
+                startedAt.put(change.organizationId(), wallClock);
+            }
+        }
+        millis.sort(Double::compare);
+        var mean = millis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        System.out.printf("flow: %d decisions after %d warm-up, PUT decision -> new charge readable via the gateway:"
+                + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms (targets p50 <= 50, p99 <= 250)%n",
+                millis.size(), warmUp, percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
+                millis.getLast(), mean);
+        putMillis.sort(Double::compare);
+        System.out.printf("flow: the PUT of the decision itself: p50 %.1f ms, p99 %.1f ms%n", percentile(putMillis, 50),
+                percentile(putMillis, 99));
+        stages(run, startedAt);
+    }
+
+    /**
+     * Where the time goes, from the records' timestamps (the relays' send time; one clock, one machine): the decision
+     * event leaving meetings-service, the membership event leaving groups-service, the charge event leaving
+     * economy-service (published after the charge is committed, so after it is readable).
+     */
+    private static void stages(FlowRun run, Map<UUID, Long> startedAt) {
+        var bootstrap = TestInfrastructure.get().bootstrapServers();
+        var decisions = run.decisionIds();
+        var byDecision = new HashMap<String, Long>();
+        KafkaEvents.all(bootstrap, "meetings.decisions", r -> true, Duration.ofSeconds(3))
+                .forEach(r -> decisions.values().stream().map(UUID::toString).filter(r.value()::contains).findFirst()
+                        .ifPresent(id -> byDecision.put(id, r.timestamp())));
+        var membershipEvents = KafkaEvents.all(bootstrap, "groups.collaboration-memberships", r -> true,
+                Duration.ofSeconds(3));
+        var chargeEvents = KafkaEvents.all(bootstrap, "economy.charges", r -> r.value().contains(run.scheme().toString()),
+                Duration.ofSeconds(3));
+        var toDecision = new ArrayList<Double>();
+        var toMembership = new ArrayList<Double>();
+        var toCharge = new ArrayList<Double>();
+        for (var change : run.changes()) {
+            var started = startedAt.get(change.organizationId());
+            if (started == null) {
+                continue;
+            }
+            var organization = change.organizationId().toString();
+            var type = change.withdrawal() ? "collaboration-member-withdrew" : "collaboration-member-joined";
+            var decided = byDecision.get(decisions.get(change.organizationId()).toString());
+            var member = latest(membershipEvents, r -> r.value().contains(organization)
+                    && String.valueOf(KafkaEvents.header(r, "ce_type")).contains(type));
+            var charged = latest(chargeEvents, r -> r.value().contains(organization));
+            if (decided != null && member != null && charged != null) {
+                toDecision.add((double) (decided - started));
+                toMembership.add((double) (member - decided));
+                toCharge.add((double) (charged - member));
+            }
+        }
+        for (var list : List.of(toDecision, toMembership, toCharge)) {
+            list.sort(Double::compare);
+        }
+        System.out.printf("flow: stages (p50 / p99 ms, %d decisions): PUT -> decision event sent %.0f / %.0f;"
+                + " -> membership event sent %.0f / %.0f; -> charge event sent %.0f / %.0f%n", toDecision.size(),
+                percentile(toDecision, 50), percentile(toDecision, 99), percentile(toMembership, 50),
+                percentile(toMembership, 99), percentile(toCharge, 50), percentile(toCharge, 99));
+    }
+
+    private static Long latest(List<ConsumerRecord<String, String>> records,
+            Predicate<ConsumerRecord<String, String>> match) {
+        return records.stream().filter(match).map(ConsumerRecord::timestamp).max(Long::compare).orElse(null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long charge(UUID scheme, UUID organization) {
+        Number amount = given().queryParam("scheme", scheme).queryParam("year", FlowRun.YEAR)
+                .queryParam("organization", organization).get("/api/economy/charges").then().statusCode(200)
+                .extract().path("items[0].amount");
+        return amount == null ? -1 : amount.longValue();
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
