@@ -47,7 +47,7 @@ measure() {
     out=$(wrk -t1 -c$connections -d${duration}s --latency "$@" "$url")
     printf '%-44s %4s %10s %10s %10s %8s\n' "$name" "$connections" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
       "$(echo "$out" | awk '$1=="50%" {print $2}')" "$(echo "$out" | awk '$1=="99%" {print $2}')" \
-      "$(echo "$out" | awk '/Non-2xx/ {print $4}')"
+      "$(echo "$out" | awk '/Non-2xx/ {print $5}')"
   done
 }
 
