@@ -60,11 +60,11 @@ class FaultToleranceTest {
         var started = Instant.now();
         for (var change : run.changes()) {
             // Decisions go on during a fault, but not past the moment of the next one while this one lasts.
-            while (posted.get() > nextFault.get() && chaos.isAlive()) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> posted.get() <= nextFault.get() || !chaos.isAlive());
             run.decide(change, "fault-run-" + posted.get(), Duration.ofMinutes(5));
             posted.incrementAndGet();
+            // Pacing, not waiting: decisions arrive at the planned rate, faults or not.
             Thread.sleep(plan.pace());
         }
         chaos.join();
@@ -125,9 +125,9 @@ class FaultToleranceTest {
     private static void runFaults(List<Map.Entry<Integer, Runnable>> faults, AtomicInteger posted,
             AtomicInteger nextFault) {
         for (var i = 0; i < faults.size(); i++) {
-            while (posted.get() < faults.get(i).getKey()) {
-                sleep(Duration.ofMillis(20));
-            }
+            var due = faults.get(i).getKey();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> posted.get() >= due);
             nextFault.set(i + 1 < faults.size() ? faults.get(i + 1).getKey() : Integer.MAX_VALUE);
             faults.get(i).getValue().run();
         }
@@ -158,15 +158,6 @@ class FaultToleranceTest {
     private static long deadLetters() {
         return given().auth().oauth2(FlowApi.SECRETARIAT).get("/api/economy/admin/dead-letters").then().statusCode(200)
                 .extract().jsonPath().getLong("total");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static void log(String line) {

@@ -1,5 +1,7 @@
 package dk.kdnet.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import static io.restassured.RestAssured.given;
 
 import dk.kdnet.testing.KafkaEvents;
@@ -46,13 +48,11 @@ class FlowLatencyBench {
             run.decide(change, "flow-bench-" + i, Duration.ofSeconds(30));
             var put = (System.nanoTime() - started) / 1e6;
             var want = expected.get(change.organizationId());
-            while (charge(run.scheme(), change.organizationId()) != want) {
-                if (System.nanoTime() - started > Duration.ofSeconds(30).toNanos()) {
-                    throw new AssertionError("decision " + i + " did not reach the charges within 30 s");
-                }
-                // Every 5 ms: polling flat out would take the CPU from the services it waits for (2 cores).
-                sleep(5);
-            }
+            // Every 5 ms: polling flat out would take the CPU from the services it waits for (2 cores).
+            var decision = i;
+            await("decision " + decision + " reaching the charges").atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(() -> charge(run.scheme(), change.organizationId()) == want);
             if (i++ >= warmUp) {
                 millis.add((System.nanoTime() - started) / 1e6);
                 putMillis.add(put);
@@ -119,15 +119,6 @@ class FlowLatencyBench {
     private static Long latest(List<ConsumerRecord<String, String>> records,
             Predicate<ConsumerRecord<String, String>> match) {
         return records.stream().filter(match).map(ConsumerRecord::timestamp).max(Long::compare).orElse(null);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long charge(UUID scheme, UUID organization) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,33 +123,31 @@ final class FlowRun {
      * is lost: recording a decision on the same item again is a correction with the same decision id.
      */
     UUID decide(Change change, String correlationId, Duration patience) {
-        var deadline = Instant.now().plus(patience);
-        String last;
-        while (true) {
-            try {
-                var response = FlowApi.write().header("X-Correlation-Id", correlationId)
-                        .body(Map.of("outcome", "APPROVED", "effects", List.of(FlowApi.effect(change.kind(),
-                                change.organizationId(), collaboration, change.date()))))
-                        .put("/api/meetings/items/" + change.itemId() + "/decision");
-                if (response.statusCode() == 200) {
-                    var id = UUID.fromString(response.path("id"));
-                    decisionIds.put(change.organizationId(), id);
-                    return id;
-                }
-                last = response.statusCode() + " " + response.asString();
-            } catch (RuntimeException e) {
-                last = e.toString();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("decision on item " + change.itemId() + " not recorded: " + last);
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        var last = new java.util.concurrent.atomic.AtomicReference<String>();
+        UUID id;
+        try {
+            id = await("decision on item " + change.itemId() + " recorded").atMost(patience)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    try {
+                        var response = FlowApi.write().header("X-Correlation-Id", correlationId)
+                                .body(Map.of("outcome", "APPROVED", "effects", List.of(FlowApi.effect(change.kind(),
+                                        change.organizationId(), collaboration, change.date()))))
+                                .put("/api/meetings/items/" + change.itemId() + "/decision");
+                        if (response.statusCode() == 200) {
+                            return UUID.fromString(response.path("id"));
+                        }
+                        last.set(response.statusCode() + " " + response.asString());
+                    } catch (RuntimeException e) {
+                        last.set(e.toString());
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("decision on item " + change.itemId() + " not recorded: " + last.get(), e);
         }
+        decisionIds.put(change.organizationId(), id);
+        return id;
     }
 
     /** What every organization of the run must pay in the end: the clean result. */
