@@ -154,11 +154,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (lostOptimisticLock(e)) {
+            return problem(ProblemType.PRECONDITION_FAILED, "The resource was changed by another request at the same"
+                    + " time. Read it again and reapply the change.", uri, List.of(), null, Map.of());
+        }
         var errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
         return problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; quote error id " + errorId, uri,
                 List.of(), errorId, Map.of());
     }
+
+    /**
+     * Two updates passed their If-Match check at the same time and the second lost at commit. The
+     * persistence classes are matched by name because this module does not depend on Hibernate, and
+     * the transaction manager may wrap them.
+     */
+    static boolean lostOptimisticLock(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (OPTIMISTIC_LOCK_FAILURES.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> OPTIMISTIC_LOCK_FAILURES = java.util.Set.of(
+            "jakarta.persistence.OptimisticLockException", "org.hibernate.StaleStateException");
 
     public static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors,
             String errorId, Map<String, Object> context) {
