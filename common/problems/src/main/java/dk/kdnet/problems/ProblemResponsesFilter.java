@@ -1,0 +1,100 @@
+package dk.kdnet.problems;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents the problem responses every operation can give, so resources declare only those that are
+ * particular to them (a 409 for a taken code, a 422 for a broken rule): 400 for operations with input,
+ * 404 for those addressing a resource, 401 and 403 for those needing a role, 412 and 428 for those
+ * taking If-Match, and 500 for all. Each is one shared response in {@code components/responses}.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        var components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        SHARED.forEach(shared -> components.addResponse(shared.name(), response(shared)));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                addProblemResponses(path, method, operation)));
+    }
+
+    private static void addProblemResponses(String path, PathItem.HttpMethod method, Operation operation) {
+        var responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        var parameters = operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters();
+        if (operation.getRequestBody() != null || !parameters.isEmpty()) {
+            addShared(operation, "400", "InvalidInput");
+        }
+        if (path.contains("{")) {
+            addShared(operation, "404", "NotFound");
+        }
+        if (operation.getRequestBody() != null) {
+            addShared(operation, "415", "UnsupportedMediaType");
+        }
+        if (operation.getSecurity() != null && operation.getSecurity().stream().noneMatch(r -> r.getSchemes() == null
+                || r.getSchemes().isEmpty())) {
+            addShared(operation, "401", "Unauthorized");
+            addShared(operation, "403", "Forbidden");
+        }
+        for (var parameter : parameters) {
+            if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
+                parameter.setDescription("The ETag of the version the change is based on, as read from GET."
+                        + " Missing: 428; stale (someone changed it since): 412.");
+                addShared(operation, "412", "PreconditionFailed");
+                addShared(operation, "428", "PreconditionRequired");
+            }
+        }
+        addShared(operation, "500", "UnexpectedError");
+    }
+
+    /** Keeps a response the resource documents itself, unless it has no body (Quarkus's own 401/403). */
+    private static void addShared(Operation operation, String status, String name) {
+        var existing = operation.getResponses().getAPIResponse(status);
+        if (existing == null || existing.getRef() == null && existing.getContent() == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+        }
+    }
+
+    private static APIResponse response(Shared shared) {
+        var example = new LinkedHashMap<String, Object>();
+        example.put("type", shared.type().uri().toString());
+        example.put("title", shared.type().title());
+        example.put("status", shared.type().status());
+        example.put("detail", shared.exampleDetail());
+        var mediaType = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("Problem"))
+                .example(example);
+        return OASFactory.createAPIResponse().description(shared.type().title())
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType));
+    }
+
+    private record Shared(String name, ProblemType type, String exampleDetail) {}
+
+    private static final List<Shared> SHARED = List.of(
+            new Shared("InvalidInput", ProblemType.VALIDATION, "1 field is invalid"),
+            new Shared("Unauthorized", ProblemType.UNAUTHORIZED, "A valid bearer token is needed for this request."),
+            new Shared("Forbidden", ProblemType.FORBIDDEN, "The token's roles do not allow this request."),
+            new Shared("NotFound", ProblemType.NOT_FOUND,
+                    "no organization with id 3f1c2a9e-0000-4000-8000-000000000751"),
+            new Shared("UnsupportedMediaType", ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json"),
+            new Shared("PreconditionFailed", ProblemType.PRECONDITION_FAILED, "The resource has changed since it was"
+                    + " read: its ETag is now \"4\", If-Match was \"3\". Read it again and reapply the change."),
+            new Shared("PreconditionRequired", ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the"
+                    + " version you read, so a concurrent change is not overwritten."),
+            new Shared("UnexpectedError", ProblemType.INTERNAL_ERROR,
+                    "an unexpected error occurred; quote error id 0b6f3c1e-5d2a-4e8b-9c7f-2a1d4e6b8c90"));
+}
