@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * one-line subclass: {@code @Path("/api/economy/admin/dead-letters")}.
  */
 @RunOnVirtualThread
-@RolesAllowed(Roles.SECRETARIAT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 public abstract class DeadLetterResource {
@@ -32,6 +31,8 @@ public abstract class DeadLetterResource {
     @Inject
     DeadLetters deadLetters;
 
+    // On each method: a role on the class would not be inherited by the services' subclasses.
+    @RolesAllowed(Roles.SECRETARIAT)
     @GET
     @Operation(summary = "Messages this service's consumers gave up on, newest first, with the reason")
     public Page<DeadLetters.DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -39,6 +40,7 @@ public abstract class DeadLetterResource {
         return deadLetters.list(page, size);
     }
 
+    @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Path("/{id}/replay")
     @Operation(summary = "Send a parked message again to its original topic (safe: consumers are idempotent)")
