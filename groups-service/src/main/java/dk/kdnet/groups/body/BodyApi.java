@@ -1,5 +1,6 @@
 package dk.kdnet.groups.body;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,7 @@ public final class BodyApi {
             LocalDate validTo,
             @Schema(example = "1") int chairSeats,
             @Schema(example = "2") int viceChairSeats,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "BodyMembershipRequest")
     public record MembershipRequest(
@@ -82,5 +83,5 @@ public final class BodyApi {
             @Schema(example = "2022-02-11") LocalDate validFrom,
             LocalDate validTo,
             String endReason,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 }

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -94,10 +95,13 @@ public class BodyResource {
     @Operation(summary = "Change a body's name, kind, parent, mandate, period or seats")
     @APIResponse(responseCode = "422", description = "Unknown parent, or a parent below this body",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public BodyView update(@PathParam("id") UUID id, @NotNull @Valid BodyRequest request) {
-        return mapper.toView(bodies.update(id, request));
+    public BodyView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid BodyRequest request) {
+        return mapper.toView(bodies.update(id, ifMatch, request));
     }
 
+    // The audit names the staff who made each change: not for anonymous callers or clients.
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Audited changes of a body, oldest first")
@@ -135,6 +139,7 @@ public class BodyResource {
                 .entity(view(membership)).build();
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/members/{membershipId}/history")
     @Operation(summary = "Audited changes of a seat, oldest first")

@@ -12,6 +12,7 @@ import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
 import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.groups.person.Person;
 import dk.kdnet.groups.person.PersonService;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
@@ -56,9 +57,11 @@ public class BodyService {
         return body;
     }
 
+    /** {@code ifMatch} is the ETag the change was based on ({@link ETags#requireMatch}). */
     @Transactional
-    public Body update(UUID id, BodyRequest request) {
+    public Body update(UUID id, String ifMatch, BodyRequest request) {
         var body = get(id);
+        ETags.requireMatch(ifMatch, body.version);
         apply(body, request);
         outbox.publish(new BodyChanged(id, body.kind.name(), body.name, body.shortName, body.parentBodyId,
                 body.validFrom, body.validTo));

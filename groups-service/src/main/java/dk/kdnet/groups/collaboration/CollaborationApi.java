@@ -3,6 +3,7 @@ package dk.kdnet.groups.collaboration;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.groups.collaboration.MembershipTerms.NoticeCountedFrom;
 import dk.kdnet.groups.collaboration.MembershipTerms.TransitionalRule;
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -54,7 +55,7 @@ public final class CollaborationApi {
             UUID hostOrganizationId,
             @Schema(example = "2021-01-01") LocalDate validFrom,
             LocalDate validTo,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "TermsRequest", description = "A new version of a collaboration's membership terms")
     public record TermsRequest(
@@ -126,5 +127,5 @@ public final class CollaborationApi {
             @Schema(example = "2023-08-25") String termsVersion,
             DecisionReference withdrawalDecision,
             @Schema(example = "announced at the KD-Net meeting of 25 Aug 2023") String reason,
-            @Schema(example = "1") long version) {}
+            @Schema(example = "1") long version) implements Versioned {}
 }

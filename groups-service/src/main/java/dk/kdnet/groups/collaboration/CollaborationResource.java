@@ -28,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/groups/collaborations")
 @Tag(name = "Collaborations", description = "Collaborations such as GovTech Midtjylland, their terms and members")
@@ -93,6 +95,8 @@ public class CollaborationResource {
         return mapper.toView(collaborations.get(id));
     }
 
+    // The audit names the staff who made each change: not for anonymous callers or clients.
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Audited changes of a collaboration, oldest first")
@@ -115,6 +119,7 @@ public class CollaborationResource {
         return mapper.toView(collaborations.termsInForce(id, on));
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/terms/{termsId}/history")
     @Operation(summary = "Audited changes of a terms version, oldest first")
@@ -165,11 +170,16 @@ public class CollaborationResource {
     @GET
     @Path("/{id}/members/{organizationId}")
     @Operation(summary = "The organization's latest membership, status as of a date (default today)")
-    public MembershipView membership(@PathParam("id") UUID id, @PathParam("organizationId") UUID organizationId,
-            @QueryParam("on") LocalDate on) {
-        return view(collaborations.membership(id, organizationId), on == null ? LocalDate.now() : on);
+    public RestResponse<MembershipView> membership(@PathParam("id") UUID id,
+            @PathParam("organizationId") UUID organizationId, @QueryParam("on") LocalDate on) {
+        var statusOn = on == null ? LocalDate.now() : on;
+        var view = view(collaborations.membership(id, organizationId), statusOn);
+        // The status turns at the effective exit without a new version, so the ETag names the date too:
+        // a status cached yesterday is not confirmed as current today.
+        return RestResponse.ResponseBuilder.ok(view).tag(new EntityTag(view.version() + "-" + statusOn)).build();
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/members/{organizationId}/history")
     @Operation(summary = "Audited changes of the organization's latest membership, oldest first")

@@ -1,5 +1,6 @@
 package dk.kdnet.groups.organization;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -34,7 +35,7 @@ public final class OrganizationApi {
             @Schema(example = "751") String municipalityCode,
             @Schema(example = "55133018") String cvr,
             @Schema(example = "5798005770008") String ean,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "PopulationRequest")
     public record PopulationRequest(

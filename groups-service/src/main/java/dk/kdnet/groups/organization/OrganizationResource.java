@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -94,10 +95,13 @@ public class OrganizationResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public OrganizationView update(@PathParam("id") UUID id, @NotNull @Valid OrganizationRequest request) {
-        return mapper.toView(organizations.update(id, request));
+    public OrganizationView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid OrganizationRequest request) {
+        return mapper.toView(organizations.update(id, ifMatch, request));
     }
 
+    // The audit names the staff who made each change: not for anonymous callers or clients.
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Audited changes of an organization, oldest first")

@@ -6,6 +6,7 @@ import dk.kdnet.events.groups.OrganizationRegistered;
 import dk.kdnet.events.groups.PopulationRecorded;
 import dk.kdnet.groups.organization.OrganizationApi.OrganizationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationRequest;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
@@ -35,10 +36,14 @@ public class OrganizationService {
         return organization;
     }
 
-    /** Replaces name, kind and codes; other services learn the whole new state. */
+    /**
+     * Replaces name, kind and codes; other services learn the whole new state. {@code ifMatch} is the
+     * ETag the change was based on ({@link ETags#requireMatch}).
+     */
     @Transactional
-    public Organization update(UUID id, OrganizationRequest request) {
+    public Organization update(UUID id, String ifMatch, OrganizationRequest request) {
         var organization = get(id);
+        ETags.requireMatch(ifMatch, organization.version);
         apply(organization, request);
         outbox.publish(new OrganizationChanged(organization.id, organization.kind.name(), organization.name,
                 organization.shortName, organization.municipalityCode, organization.cvr, organization.ean));

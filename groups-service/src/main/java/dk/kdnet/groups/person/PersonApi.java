@@ -1,5 +1,6 @@
 package dk.kdnet.groups.person;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -26,8 +27,10 @@ public final class PersonApi {
             @Schema(example = "Anna Holm") String name,
             @Schema(example = "Kommunaldirektør") String title,
             UUID employerOrganizationId,
-            @Schema(example = "anna.holm@example.dk") String email,
+            @Schema(example = "anna.holm@example.dk",
+                    description = "personal data: shown to members and the secretariat only, null for others")
+            String email,
             @Schema(example = "false") boolean erased,
             Instant erasedAt,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 }

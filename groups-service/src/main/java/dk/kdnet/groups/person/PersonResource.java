@@ -6,6 +6,7 @@ import dk.kdnet.groups.body.BodyMapper;
 import dk.kdnet.groups.body.BodyService;
 import dk.kdnet.groups.person.PersonApi.PersonRequest;
 import dk.kdnet.groups.person.PersonApi.PersonView;
+import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -63,12 +65,15 @@ public class PersonResource {
     @Inject
     AuditHistory history;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "List persons by name")
     public Page<PersonView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         var result = persons.list(page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+        return new Page<>(result.items().stream().map(this::view).toList(), page, size, result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -80,14 +85,14 @@ public class PersonResource {
     public Response register(@NotNull @Valid PersonRequest request, UriInfo uri) {
         var person = persons.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
-                .entity(mapper.toView(person)).build();
+                .entity(view(person)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one person")
     public PersonView get(@PathParam("id") UUID id) {
-        return mapper.toView(persons.get(id));
+        return view(persons.get(id));
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -96,8 +101,9 @@ public class PersonResource {
     @Operation(summary = "Change a person's name, title, employer or e-mail")
     @APIResponse(responseCode = "409", description = "The person was erased",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public PersonView update(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request) {
-        return mapper.toView(persons.update(id, request));
+    public PersonView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid PersonRequest request) {
+        return view(persons.update(id, ifMatch, request));
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -107,9 +113,11 @@ public class PersonResource {
     @Operation(summary = "Erase the person's personal data (GDPR), here and in the audit history; seats stay, "
             + "shown as an erased person")
     public PersonView erase(@PathParam("id") UUID id) {
-        return mapper.toView(persons.erase(id));
+        return view(persons.erase(id));
     }
 
+    // The audit names the staff who made each change: not for anonymous callers or clients.
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Audited changes of a person, oldest first (erased data is scrubbed)")
@@ -123,5 +131,9 @@ public class PersonResource {
     public List<MemberView> seats(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
         return bodies.seatsOf(id, on).stream()
                 .map(seat -> bodyMapper.toView(seat.membership(), seat.personName(), seat.bodyName())).toList();
+    }
+
+    private PersonView view(Person person) {
+        return caller.seesInternal() ? mapper.toView(person) : mapper.toPublicView(person);
     }
 }

@@ -4,6 +4,7 @@ import dk.kdnet.events.Outbox;
 import dk.kdnet.events.groups.PersonErased;
 import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.groups.person.PersonApi.PersonRequest;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
@@ -38,9 +39,11 @@ public class PersonService {
         return person;
     }
 
+    /** {@code ifMatch} is the ETag the change was based on ({@link ETags#requireMatch}). */
     @Transactional
-    public Person update(UUID id, PersonRequest request) {
+    public Person update(UUID id, String ifMatch, PersonRequest request) {
         var person = get(id);
+        ETags.requireMatch(ifMatch, person.version);
         if (person.erased()) {
             throw new Conflict("person " + id + " was erased; register a new person instead");
         }

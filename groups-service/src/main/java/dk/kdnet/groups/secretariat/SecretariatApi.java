@@ -1,5 +1,6 @@
 package dk.kdnet.groups.secretariat;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -41,7 +42,7 @@ public final class SecretariatApi {
             @Schema(example = "the chair of KD-Net") String reportsTo,
             LocalDate validFrom,
             LocalDate validTo,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "StaffAssignmentRequest")
     public record StaffRequest(
@@ -61,5 +62,5 @@ public final class SecretariatApi {
             @Schema(example = "1.00") BigDecimal fte,
             LocalDate validFrom,
             LocalDate validTo,
-            @Schema(example = "0") long version) {}
+            @Schema(example = "0") long version) implements Versioned {}
 }

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -89,10 +90,13 @@ public class SecretariatResource {
     @Operation(summary = "Change a secretariat")
     @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public SecretariatView update(@PathParam("id") UUID id, @NotNull @Valid SecretariatRequest request) {
-        return mapper.toView(secretariats.update(id, request));
+    public SecretariatView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid SecretariatRequest request) {
+        return mapper.toView(secretariats.update(id, ifMatch, request));
     }
 
+    // The audit names the staff who made each change: not for anonymous callers or clients.
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Audited changes of a secretariat, oldest first")
@@ -120,6 +124,7 @@ public class SecretariatResource {
                 .entity(mapper.toView(assignment)).build();
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/staff/{assignmentId}/history")
     @Operation(summary = "Audited changes of a staff assignment, oldest first")

@@ -5,6 +5,7 @@ import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.groups.person.Person;
 import dk.kdnet.groups.secretariat.SecretariatApi.SecretariatRequest;
 import dk.kdnet.groups.secretariat.SecretariatApi.StaffRequest;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
@@ -28,9 +29,11 @@ public class SecretariatService {
         return secretariat;
     }
 
+    /** {@code ifMatch} is the ETag the change was based on ({@link ETags#requireMatch}). */
     @Transactional
-    public Secretariat update(UUID id, SecretariatRequest request) {
+    public Secretariat update(UUID id, String ifMatch, SecretariatRequest request) {
         var secretariat = get(id);
+        ETags.requireMatch(ifMatch, secretariat.version);
         apply(secretariat, request);
         return secretariat;
     }
