@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,8 +32,10 @@ public abstract class DeadLetterResource {
     @Inject
     DeadLetters deadLetters;
 
-    // On each method: a role on the class would not be inherited by the services' subclasses.
+    // The role on each method: one on this class would not be inherited by the services' subclasses,
+    // and Quarkus documents roles only of methods declared in a resource class itself.
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @GET
     @Operation(summary = "Messages this service's consumers gave up on, newest first, with the reason")
     public Page<DeadLetters.DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -41,6 +44,7 @@ public abstract class DeadLetterResource {
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @POST
     @Path("/{id}/replay")
     @Operation(summary = "Send a parked message again to its original topic (safe: consumers are idempotent)")
