@@ -184,7 +184,7 @@ class BodyApiTest extends AsSecretariat {
                 {"kind":"BOARD","name":"Orphan","parentBodyId":"%s"}""".formatted(UUID.randomUUID()))
                 .post(BODIES).then().statusCode(422).body("errors[0].field", equalTo("parentBodyId"));
         var child = body("WORKING_GROUP", ",\"parentBodyId\":\"" + body + "\"");
-        given().contentType("application/json").body("""
+        given().contentType("application/json").header("If-Match", "\"0\"").body("""
                 {"kind":"STEERING_GROUP","name":"Loop","parentBodyId":"%s"}""".formatted(child))
                 .put(BODIES + "/" + body).then().statusCode(422).body("errors[0].field", equalTo("parentBodyId"));
     }
@@ -192,7 +192,7 @@ class BodyApiTest extends AsSecretariat {
     @Test
     void registeringAndChangingABodyIsPublishedAndAudited() throws Exception {
         var body = body("STEERING_GROUP", ",\"parentBodyId\":\"" + KDNET + "\"");
-        given().contentType("application/json").body("""
+        given().contentType("application/json").header("If-Match", "\"0\"").body("""
                 {"kind":"WORKING_GROUP","name":"Renamed group","shortName":"RG","parentBodyId":"%s",
                  "mandateDocument":"Bilag 3 - Kommissorium"}""".formatted(KDNET))
                 .put(BODIES + "/" + body).then().statusCode(200).body("name", equalTo("Renamed group"))

@@ -72,6 +72,19 @@ class CollaborationApiTest extends AsSecretariat {
     }
 
     @Test
+    void aMembershipsETagNamesTheDateOfItsStatusSoTheStatusAtTheExitIsNeverNotModified() {
+        var hedensted = COLLABORATIONS + "/" + GOVTECH + "/members/" + HEDENSTED;
+        var lastDay = given().get(hedensted + "?on=2023-12-31").then().statusCode(200)
+                .body("status", equalTo("NOTICE_GIVEN")).extract();
+        var etag = lastDay.header("ETag");
+        assertEquals("\"" + lastDay.path("version") + "-2023-12-31\"", etag);
+        given().header("If-None-Match", etag).get(hedensted + "?on=2023-12-31").then().statusCode(304);
+        given().header("If-None-Match", etag).get(hedensted + "?on=2024-01-01").then().statusCode(200)
+                .body("status", equalTo("EXITED"))
+                .header("ETag", equalTo("\"" + lastDay.path("version") + "-2024-01-01\""));
+    }
+
+    @Test
     void govTechTermsInForceOnTheNoticeDate() {
         given().get(COLLABORATIONS + "/" + GOVTECH + "/terms").then().statusCode(200)
                 .body("version", contains("2023-06-02-draft", "2023-08-25"))

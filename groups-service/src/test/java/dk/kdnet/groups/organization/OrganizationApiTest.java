@@ -74,11 +74,11 @@ class OrganizationApiTest extends AsSecretariat {
     @Test
     void changingPublishesTheWholeNewStateAndIsAudited() throws Exception {
         var id = register("OTHER", "Change Test " + ThreadLocalRandom.current().nextInt(), null);
-        given().contentType("application/json").body("""
+        given().contentType("application/json").header("If-Match", "\"0\"").body("""
                 {"kind":"MUNICIPALITY","name":"Changed Association","municipalityCode":"751"}""")
                 .put(ORGANIZATIONS + "/" + id).then().statusCode(409)
                 .body("type", equalTo("https://kdnet.dk/problems/conflict"));
-        given().contentType("application/json").body("""
+        given().contentType("application/json").header("If-Match", "\"0\"").body("""
                 {"kind":"ASSOCIATION","name":"Changed Association","shortName":"CA"}""")
                 .put(ORGANIZATIONS + "/" + id).then().statusCode(200)
                 .body("kind", equalTo("ASSOCIATION")).body("version", equalTo(1));

@@ -37,7 +37,7 @@ class PersonApiTest extends AsSecretariat {
                 {"name":"Kirsten Ravn","title":"Kommunaldirektør","employerOrganizationId":"%s",
                  "email":"kirsten.ravn@example.dk"}""".formatted(RANDERS))
                 .post(PERSONS).then().statusCode(201).body("erased", equalTo(false)).extract().path("id").toString();
-        given().contentType("application/json").body("""
+        given().contentType("application/json").header("If-Match", "\"0\"").body("""
                 {"name":"Kirsten Ravn","title":"Direktør","employerOrganizationId":"%s",
                  "email":"k.ravn@example.dk"}""".formatted(RANDERS))
                 .put(PERSONS + "/" + id).then().statusCode(200).body("title", equalTo("Direktør"));
@@ -69,9 +69,31 @@ class PersonApiTest extends AsSecretariat {
         assertEquals("erased person", data.get("displayName").asText());
 
         given().post(PERSONS + "/" + id + "/erasure").then().statusCode(200).body("name", equalTo("erased person"));
-        given().contentType("application/json").body("""
+        var erased = given().get(PERSONS + "/" + id).then().statusCode(200).extract().header("ETag");
+        given().contentType("application/json").header("If-Match", erased).body("""
                 {"name":"Kirsten Ravn"}""").put(PERSONS + "/" + id).then().statusCode(409)
                 .body("type", equalTo("https://kdnet.dk/problems/conflict"));
+    }
+
+    @Test
+    void anonymousCallersDoNotSeeAPersonsEmailMembersDo() {
+        var name = "Aage Mail " + UUID.randomUUID();
+        var id = given().contentType("application/json").body("""
+                {"name":"%s","email":"aage.mail@example.dk"}""".formatted(name))
+                .post(PERSONS).then().statusCode(201).body("email", equalTo("aage.mail@example.dk"))
+                .extract().path("id").toString();
+
+        given().auth().none().get(PERSONS + "/" + id).then().statusCode(200)
+                .body("name", equalTo(name)).body("email", nullValue());
+        given().auth().none().queryParam("size", 200).get(PERSONS).then().statusCode(200)
+                .body("items.find { it.id == '%s' }.name".formatted(id), equalTo(name))
+                .body("items.find { it.id == '%s' }.email".formatted(id), nullValue())
+                .body(not(containsString("aage.mail@example.dk")));
+        given().auth().oauth2(member()).get(PERSONS + "/" + id).then().statusCode(200)
+                .body("email", equalTo("aage.mail@example.dk"));
+        given().auth().oauth2(member()).queryParam("size", 200).get(PERSONS).then().statusCode(200)
+                .body("items.find { it.id == '%s' }.email".formatted(id), equalTo("aage.mail@example.dk"));
+        given().get(PERSONS + "/" + id).then().statusCode(200).body("email", equalTo("aage.mail@example.dk"));
     }
 
     @Test

@@ -63,7 +63,7 @@ class SecretariatApiTest extends AsSecretariat {
         api().get(SECRETARIATS + "/" + id + "/staff?on=2023-06-01").then().body("$", hasSize(1));
         api().get(SECRETARIATS + "/" + id + "/staff?on=2024-01-01").then().body("$", hasSize(0));
 
-        api().contentType("application/json").body("""
+        api().contentType("application/json").header("If-Match", "\"0\"").body("""
                 {"name":"Renamed secretariat","hostOrganizationId":"%s","fte":3}""".formatted(host))
                 .put(SECRETARIATS + "/" + id).then().statusCode(200).body("servedBodyIds", hasSize(0));
         api().get(SECRETARIATS + "/" + id + "/history").then().statusCode(200)
