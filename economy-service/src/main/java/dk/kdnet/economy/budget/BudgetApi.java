@@ -1,6 +1,7 @@
 package dk.kdnet.economy.budget;
 
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,14 +53,21 @@ public final class BudgetApi {
     public record LineView(String label, Side side, @Schema(example = "4348816") BigDecimal amount,
             List<LineView> lines) {}
 
-    @Schema(name = "Budget")
+    @Schema(name = "Budget", description = "The budget as of its current version; for anonymous callers, as of its "
+            + "latest approved version")
     public record BudgetView(UUID id, OwnerKind ownerKind, UUID ownerId, int year, Kind kind, String title,
-            @Schema(example = "1") int version, Status status, Instant statusAt, List<LineView> lines,
+            @Schema(description = "The number of the version shown, as in /versions", example = "1") int number,
+            Status status, Instant statusAt, List<LineView> lines,
             @Schema(example = "7818880") BigDecimal income, @Schema(example = "7799510") BigDecimal expenses,
             @Schema(example = "19370") BigDecimal result,
             @Schema(example = "2359386") BigDecimal carriedFromPreviousYear,
-            @Schema(example = "2378756") BigDecimal carriedToNextYear) {}
+            @Schema(example = "2378756") BigDecimal carriedToNextYear,
+            @Schema(description = "Changes with every change of the budget's lines or status; the ETag, to send "
+                    + "back in If-Match", example = "3") long version) implements Versioned {}
 
     @Schema(name = "BudgetVersion")
-    public record VersionView(int version, Status status, Instant createdAt, Instant statusAt, BigDecimal result) {}
+    public record VersionView(@Schema(example = "1") int number, Status status, Instant createdAt, Instant statusAt,
+            BigDecimal result,
+            @Schema(description = "Changes with every change of this version's lines or status", example = "2")
+            long version) implements Versioned {}
 }

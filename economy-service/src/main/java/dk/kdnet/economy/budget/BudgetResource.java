@@ -7,6 +7,7 @@ import dk.kdnet.economy.budget.BudgetApi.LinesRequest;
 import dk.kdnet.economy.budget.BudgetApi.TransitionRequest;
 import dk.kdnet.economy.budget.BudgetApi.VersionView;
 import dk.kdnet.events.audit.AuditHistory;
+import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -45,18 +47,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BudgetResource {
 
     @Inject
+    Caller caller;
+
+    @Inject
     BudgetService budgets;
 
     @Inject
     AuditHistory history;
 
     @GET
-    @Operation(summary = "List budgets and accounts, by year, optionally of one owner, year or kind")
+    @Operation(summary = "List budgets and accounts, by year, optionally of one owner, year or kind; anonymous "
+            + "callers see approved ones only, as approved")
     public Page<BudgetView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
             @QueryParam("kind") Kind kind, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = budgets.list(owner, year, kind, page, size);
-        return new Page<>(result.items().stream().map(BudgetViews::of).toList(), page, size, result.total());
+        var seesInternal = caller.seesInternal();
+        var result = budgets.list(owner, year, kind, seesInternal, page, size);
+        return new Page<>(result.items().stream().map(b -> BudgetViews.of(b, budgets.shown(b.id, seesInternal)))
+                .toList(), page, size, result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -68,27 +76,35 @@ public class BudgetResource {
     public Response create(@NotNull @Valid BudgetRequest request, UriInfo uri) {
         var budget = budgets.create(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(budget.id.toString()).build())
-                .entity(BudgetViews.of(budget)).build();
+                .entity(view(budget.id)).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A budget's current version: lines with their sums, result and carry-over")
-    @APIResponse(responseCode = "404", description = "No such budget",
+    @Operation(summary = "A budget's current version: lines with their sums, result and carry-over; for anonymous "
+            + "callers its latest approved version")
+    @APIResponse(responseCode = "200", description = "The budget; its ETag is its version")
+    @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public BudgetView get(@PathParam("id") UUID id) {
-        return BudgetViews.of(budgets.get(id));
+        return view(id);
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}/lines")
-    @Operation(summary = "Change the lines: a draft is replaced, otherwise a new draft version is made")
+    @Operation(summary = "Change the lines, sending the budget's ETag in If-Match: a draft is replaced, otherwise a "
+            + "new draft version is made")
+    @APIResponse(responseCode = "200", description = "Changed; the ETag is the budget's new version")
+    @APIResponse(responseCode = "404", description = "No such budget",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public BudgetView changeLines(@PathParam("id") UUID id, @NotNull @Valid LinesRequest request) {
-        budgets.changeLines(id, request.carriedIn(), request.lines());
-        return BudgetViews.of(budgets.get(id));
+    public BudgetView changeLines(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid LinesRequest request) {
+        budgets.changeLines(id, ifMatch, request.carriedIn(), request.lines());
+        return view(id);
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -99,25 +115,32 @@ public class BudgetResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public BudgetView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
         budgets.transition(id, request.to());
-        return BudgetViews.of(budgets.get(id));
+        return view(id);
     }
 
     @GET
     @Path("/{id}/versions")
-    @Operation(summary = "Every version of a budget, oldest first, with its status and result")
+    @Operation(summary = "Every version of a budget, oldest first, with its status and result; for anonymous callers "
+            + "the approved ones")
+    @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<VersionView> versions(@PathParam("id") UUID id) {
-        budgets.get(id);
-        return BudgetVersion.<BudgetVersion>list("budgetId = ?1 order by number", id).stream()
-                .map(BudgetViews::version).toList();
+        return budgets.versions(id, caller.seesInternal()).stream().map(BudgetViews::version).toList();
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "The audited changes of a budget's current version (status, lines), oldest first")
+    @Operation(summary = "The audited changes of a budget's current version (status, lines), oldest first; it names "
+            + "staff, so for members and the secretariat only")
     @APIResponse(responseCode = "404", description = "No such budget",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<VersionView>> history(@PathParam("id") UUID id) {
         budgets.get(id);
         return history.of(BudgetVersion.class, BudgetVersion.current(id).id, "budget version", BudgetViews::version);
+    }
+
+    private BudgetView view(UUID id) {
+        return BudgetViews.of(budgets.get(id), budgets.shown(id, caller.seesInternal()));
     }
 }

@@ -5,12 +5,14 @@ import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
 import dk.kdnet.economy.budget.BudgetApi.Kind;
 import dk.kdnet.economy.budget.BudgetApi.Line;
 import dk.kdnet.economy.budget.BudgetApi.Status;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,10 +50,14 @@ public class BudgetService {
         return budget;
     }
 
-    /** New lines: a draft is replaced, a proposed or approved version is kept and a new draft made. */
+    /**
+     * New lines, if the budget is still the version the caller read ({@code ifMatch}): a draft is replaced, a proposed
+     * or approved version is kept and a new draft made.
+     */
     @Transactional
-    public BudgetVersion changeLines(UUID id, BigDecimal carriedIn, List<Line> lines) {
-        var budget = get(id);
+    public BudgetVersion changeLines(UUID id, String ifMatch, BigDecimal carriedIn, List<Line> lines) {
+        var budget = forChange(id);
+        ETags.requireMatch(ifMatch, budget.version);
         var current = BudgetVersion.current(id);
         if (current.status == Status.DRAFT) {
             check(lines);
@@ -64,7 +70,7 @@ public class BudgetService {
 
     @Transactional
     public BudgetVersion transition(UUID id, Status to) {
-        get(id);
+        forChange(id);
         var current = BudgetVersion.current(id);
         if (!TRANSITIONS.get(current.status).contains(to)) {
             throw new Conflict("budget " + id + " version " + current.number + " is " + current.status
@@ -79,9 +85,42 @@ public class BudgetService {
         return Budget.<Budget>findByIdOptional(id).orElseThrow(() -> new NotFound("budget", id));
     }
 
-    public Listing list(UUID ownerId, Integer year, Kind kind, int page, int size) {
+    // The lines and status live in the versions; the budget's own version counts their changes, so that one ETag
+    // covers what the budget shows whichever of its versions changed.
+    private static Budget forChange(UUID id) {
+        return Budget.<Budget>findByIdOptional(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT)
+                .orElseThrow(() -> new NotFound("budget", id));
+    }
+
+    /**
+     * The version of a budget the caller reads: the current one for members and the secretariat, the latest approved
+     * one for anyone else (a budget never approved does not exist for them).
+     */
+    public BudgetVersion shown(UUID id, boolean seesInternal) {
+        var version = seesInternal ? BudgetVersion.current(id)
+                : BudgetVersion.<BudgetVersion>find("budgetId = ?1 and status = ?2 order by number desc", id,
+                        Status.APPROVED).firstResult();
+        if (version == null) {
+            throw new NotFound("budget", id);
+        }
+        return version;
+    }
+
+    /** The versions of a budget the caller reads, oldest first: the approved ones only unless internal. */
+    public List<BudgetVersion> versions(UUID id, boolean seesInternal) {
+        shown(id, seesInternal);
+        return seesInternal ? BudgetVersion.list("budgetId = ?1 order by number", id)
+                : BudgetVersion.list("budgetId = ?1 and status = ?2 order by number", id, Status.APPROVED);
+    }
+
+    /** Budgets, those with an approved version only unless {@code seesInternal}. */
+    public Listing list(UUID ownerId, Integer year, Kind kind, boolean seesInternal, int page, int size) {
         var where = new ArrayList<String>();
         var parameters = new HashMap<String, Object>();
+        if (!seesInternal) {
+            where.add("id in (select v.budgetId from BudgetVersion v where v.status = :approved)");
+            parameters.put("approved", Status.APPROVED);
+        }
         if (ownerId != null) {
             where.add("ownerId = :owner");
             parameters.put("owner", ownerId);

@@ -1,5 +1,6 @@
 package dk.kdnet.economy.charge;
 
+import dk.kdnet.problems.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,14 +15,19 @@ public final class ChargeApi {
     @Schema(name = "Charge")
     public record ChargeView(UUID id, UUID schemeId, UUID organizationId,
             @Schema(example = "Hedensted") String organizationName, @Schema(example = "2024") int year,
-            @Schema(example = "115429") BigDecimal amount, @Schema(example = "1") int version,
+            @Schema(example = "115429") BigDecimal amount,
+            @Schema(description = "The number of the charge's latest calculation or adjustment: the version of its "
+                    + "last entry in /versions and of its latest economy.charges event", example = "1")
+            int latestVersion,
             @Schema(example = "false") boolean invoiced, Instant invoicedAt,
             @Schema(description = "Invoiced amount plus adjustments since", example = "115429") BigDecimal billed,
-            Breakdown breakdown) {
+            Breakdown breakdown,
+            @Schema(description = "Changes with every change of the charge, invoicing included; the ETag",
+                    example = "1") long version) implements Versioned {
 
         static ChargeView of(Charge c, String organizationName) {
             return new ChargeView(c.id, c.schemeId, c.organizationId, organizationName, c.year, c.amount,
-                    c.chargeVersion, c.invoiced, c.invoicedAt, c.billed, c.breakdownView());
+                    c.chargeVersion, c.invoiced, c.invoicedAt, c.billed, c.breakdownView(), c.version);
         }
     }
 

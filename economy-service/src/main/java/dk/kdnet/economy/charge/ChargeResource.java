@@ -5,6 +5,7 @@ import dk.kdnet.economy.charge.ChargeApi.ChargeView;
 import dk.kdnet.economy.charge.ChargeApi.VersionView;
 import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.scheme.Scheme;
+import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Problem;
@@ -50,7 +51,8 @@ public class ChargeResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The charges of a scheme and/or a year, by amount, with the scheme total and the sum of rows")
+    @Operation(summary = "The charges of a scheme and/or a year, by amount, with the scheme total and the sum of rows; "
+            + "anonymous callers see the charges of approved schemes only")
     @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeList list(@QueryParam("scheme") UUID scheme, @QueryParam("year") Integer year,
@@ -79,6 +81,11 @@ public class ChargeResource {
             where.add("organizationId = :organization");
             parameters.put("organization", organization);
         }
+        var seesInternal = caller.seesInternal();
+        if (!seesInternal) {
+            where.add("schemeId in (select s.id from Scheme s where s.status = :approved)");
+            parameters.put("approved", SchemeApi.Status.APPROVED);
+        }
         List<Charge> list = Charge.list(String.join(" and ", where) + " order by amount desc, organizationId",
                 parameters);
         var names = names(list.stream().map(c -> c.organizationId).distinct().toList());
@@ -86,7 +93,8 @@ public class ChargeResource {
         var sumOfRows = list.stream().map(c -> c.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal schemeTotal = null;
         if (scheme != null) {
-            schemeTotal = Scheme.<Scheme>findByIdOptional(scheme).map(s -> s.total).orElse(null);
+            schemeTotal = Scheme.<Scheme>findByIdOptional(scheme)
+                    .filter(s -> seesInternal || s.status == SchemeApi.Status.APPROVED).map(s -> s.total).orElse(null);
         }
         return new ChargeList(scheme, year, schemeTotal, sumOfRows, items);
     }
@@ -94,6 +102,8 @@ public class ChargeResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One charge with its breakdown")
+    @APIResponse(responseCode = "200", description = "The charge; its ETag is its version")
+    @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeView get(@PathParam("id") UUID id) {
@@ -112,9 +122,11 @@ public class ChargeResource {
                 .map(VersionView::of).toList();
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "The audited changes of a charge, oldest first: who, when, and the state after each")
+    @Operation(summary = "The audited changes of a charge, oldest first: who, when, and the state after each; it "
+            + "names staff, so for members and the secretariat only")
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<ChargeView>> history(@PathParam("id") UUID id) {
@@ -133,11 +145,18 @@ public class ChargeResource {
         return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
     }
 
-    /** A charge the caller may read: a client limited to one organization sees no other's (404, not 403). */
+    /**
+     * A charge the caller may read (404, not 403, otherwise): a client limited to one organization sees no other's,
+     * and only members and the secretariat see a charge of a scheme that is not approved.
+     */
     private Charge visible(UUID id) {
         var charge = charges.get(id);
         var scope = caller.organizationScope();
         if (scope != null && !scope.equals(charge.organizationId)) {
+            throw new ProblemException.NotFound("charge", id);
+        }
+        if (!caller.seesInternal()
+                && Scheme.<Scheme>findById(charge.schemeId).status != SchemeApi.Status.APPROVED) {
             throw new ProblemException.NotFound("charge", id);
         }
         return charge;

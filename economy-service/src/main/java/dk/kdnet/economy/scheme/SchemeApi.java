@@ -4,6 +4,7 @@ import dk.kdnet.economy.financing.BudgetMode;
 import dk.kdnet.economy.financing.Correction;
 import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.events.DecisionReference;
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -82,7 +83,9 @@ public final class SchemeApi {
             @Schema(description = "The scheme total of the current charges, rounded half up", example = "2763201")
             BigDecimal total,
             @Schema(description = "The sum of the current whole-krone charges", example = "2763202")
-            BigDecimal sumOfRows) {}
+            BigDecimal sumOfRows,
+            @Schema(description = "Changes with every change of the scheme, its recalculated totals included; the "
+                    + "ETag, to send back in If-Match", example = "3") long version) implements Versioned {}
 
     @Schema(description = "The decision that approved the scheme, if it was decided at a meeting")
     public record ApproveRequest(DecisionReference decision) {}

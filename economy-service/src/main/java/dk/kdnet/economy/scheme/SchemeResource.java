@@ -7,7 +7,6 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.ProblemException;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -81,16 +81,13 @@ public class SchemeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One financing scheme")
+    @Operation(summary = "One financing scheme; a draft only for members and the secretariat")
+    @APIResponse(responseCode = "200", description = "The scheme; its ETag is its version")
+    @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SchemeView get(@PathParam("id") UUID id) {
-        var scheme = schemes.get(id);
-        if (scheme.status != SchemeApi.Status.APPROVED && !caller.seesInternal()) {
-            // A draft is internal material: for anyone else it does not exist.
-            throw new ProblemException.NotFound("financing scheme", id);
-        }
-        return SchemeViews.of(scheme);
+        return SchemeViews.of(schemes.visible(id, caller.seesInternal()));
     }
 
     @GET
@@ -101,7 +98,8 @@ public class SchemeResource {
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response contributionsCsv(@PathParam("id") UUID id) {
-        return Response.ok(schemes.contributions(id).toCsv(), "text/csv; charset=UTF-8")
+        var scheme = schemes.visible(id, caller.seesInternal());
+        return Response.ok(schemes.contributions(scheme).toCsv(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"contributions-" + id + ".csv\"").build();
     }
 
@@ -112,16 +110,17 @@ public class SchemeResource {
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response contributionsXlsx(@PathParam("id") UUID id) {
-        var scheme = schemes.get(id);
-        return Response.ok(schemes.contributions(id).toXlsx(String.valueOf(scheme.year)), XLSX)
+        var scheme = schemes.visible(id, caller.seesInternal());
+        return Response.ok(schemes.contributions(scheme).toXlsx(String.valueOf(scheme.year)), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"contributions-" + id + ".xlsx\"").build();
     }
 
-    @RolesAllowed(Roles.SECRETARIAT)
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @POST
     @Path("/{id}/scenarios")
     @Operation(summary = "What would everyone pay if members leave or join, the total changes or the mode switches: "
-            + "each member's charge now and in the scenario, side by side; changes nothing")
+            + "each member's charge now and in the scenario, side by side; changes nothing. A read for members and "
+            + "the secretariat only: what-ifs about named members are internal deliberations, not published material")
     @APIResponse(responseCode = "422", description = "A change does not fit the scheme (e.g. leaving a non-member)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ScenarioApi.ScenarioView scenario(@PathParam("id") UUID id,
@@ -129,9 +128,11 @@ public class SchemeResource {
         return scenarios.run(id, request.changes());
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "The audited changes of a scheme, oldest first: who, when, and the state after each")
+    @Operation(summary = "The audited changes of a scheme, oldest first: who, when, and the state after each; it "
+            + "names staff, so for members and the secretariat only")
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<SchemeView>> history(@PathParam("id") UUID id) {
@@ -141,11 +142,16 @@ public class SchemeResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Change a scheme; an approved scheme's charges are recalculated")
+    @Operation(summary = "Change a scheme, sending the ETag read in If-Match; an approved scheme's charges are "
+            + "recalculated")
+    @APIResponse(responseCode = "200", description = "Changed; the ETag is the new version")
+    @APIResponse(responseCode = "404", description = "No such scheme",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The changed scheme breaks a rule",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public SchemeView update(@PathParam("id") UUID id, @NotNull @Valid SchemeRequest request) {
-        return SchemeViews.of(schemes.update(id, request));
+    public SchemeView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid SchemeRequest request) {
+        return SchemeViews.of(schemes.update(id, ifMatch, request));
     }
 
     @RolesAllowed(Roles.SECRETARIAT)

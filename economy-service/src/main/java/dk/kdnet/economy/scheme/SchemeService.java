@@ -11,6 +11,7 @@ import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
 import dk.kdnet.economy.scheme.SchemeApi.Status;
 import dk.kdnet.events.DecisionReference;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
@@ -50,10 +51,14 @@ public class SchemeService {
         return scheme;
     }
 
-    /** Replaces a scheme's definition; an approved scheme's charges follow at once. */
+    /**
+     * Replaces a scheme's definition if it is still the version the caller read ({@code ifMatch}); an approved
+     * scheme's charges follow at once.
+     */
     @Transactional
-    public Scheme update(UUID id, SchemeRequest request) {
+    public Scheme update(UUID id, String ifMatch, SchemeRequest request) {
         var scheme = get(id);
+        ETags.requireMatch(ifMatch, scheme.version);
         define(scheme, request, false);
         if (scheme.status == Status.APPROVED) {
             charges.recalculate(List.of(scheme), Cause.schemeChanged());
@@ -75,10 +80,9 @@ public class SchemeService {
     }
 
     /** The scheme's current charges as a contribution table, payers only, largest first. */
-    public ContributionTable contributions(UUID id) {
-        var scheme = get(id);
+    public ContributionTable contributions(Scheme scheme) {
         var stored = dk.kdnet.economy.charge.Charge.<dk.kdnet.economy.charge.Charge>list(
-                "schemeId = ?1 and months > 0 order by amount desc, organizationId", id);
+                "schemeId = ?1 and months > 0 order by amount desc, organizationId", scheme.id);
         var names = dk.kdnet.economy.charge.ChargeResource.names(stored.stream().map(c -> c.organizationId).toList());
         var lines = stored.stream().map(c -> new ContributionTable.Line(
                 names.getOrDefault(c.organizationId, c.organizationId.toString()), c.amount, c.breakdownView()))
@@ -89,6 +93,15 @@ public class SchemeService {
 
     public Scheme get(UUID id) {
         return Scheme.<Scheme>findByIdOptional(id).orElseThrow(() -> new NotFound("financing scheme", id));
+    }
+
+    /** A scheme the caller may read: a draft is internal material, for anyone else it does not exist. */
+    public Scheme visible(UUID id, boolean seesInternal) {
+        var scheme = get(id);
+        if (scheme.status != Status.APPROVED && !seesInternal) {
+            throw new NotFound("financing scheme", id);
+        }
+        return scheme;
     }
 
     /** Schemes, drafts only when {@code withDrafts} (the caller sees internal material). */

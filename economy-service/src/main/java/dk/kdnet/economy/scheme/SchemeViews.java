@@ -10,6 +10,6 @@ final class SchemeViews {
     static SchemeView of(Scheme s) {
         return new SchemeView(s.id, s.ownerKind, s.ownerId, s.name, s.year, s.budgetMode, s.rounding, s.sharedTotal,
                 s.indexation, s.componentSpecs(), s.memberSpecs(), s.correctionSpecs(), s.status, s.approvedAt,
-                s.total, s.sumOfRows);
+                s.total, s.sumOfRows, s.version);
     }
 }

@@ -70,14 +70,16 @@ class BudgetApiTest extends AsSecretariat {
                 .body("type", equalTo("https://kdnet.dk/problems/conflict"))
                 .body("context.currentStatus", equalTo("DRAFT"));
         transition(id, "PROPOSED").then().statusCode(200).body("status", equalTo("PROPOSED"));
-        transition(id, "APPROVED").then().statusCode(200).body("status", equalTo("APPROVED"));
+        var etag = transition(id, "APPROVED").then().statusCode(200).body("status", equalTo("APPROVED"))
+                .extract().header("ETag");
         transition(id, "PROPOSED").then().statusCode(409).body("context.currentStatus", equalTo("APPROVED"));
 
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON).header("If-Match", etag).body("""
                 {"carriedIn":50,"lines":[{"label":"Tilskud","side":"INCOME","amount":1200}]}""")
                 .put("/api/economy/budgets/" + id + "/lines").then().statusCode(200)
-                .body("version", equalTo(2)).body("status", equalTo("DRAFT")).body("carriedToNextYear", equalTo(1250));
+                .body("number", equalTo(2)).body("status", equalTo("DRAFT")).body("carriedToNextYear", equalTo(1250));
         given().get("/api/economy/budgets/" + id + "/versions").then().statusCode(200)
+                .body("number", equalTo(List.of(1, 2)))
                 .body("status", equalTo(List.of("APPROVED", "DRAFT"))).body("result", equalTo(List.of(100, 1200)));
         given().get("/api/economy/budgets/" + id + "/history").then().statusCode(200)
                 .body("[0].change", equalTo("ADD")).body("[0].state.status", equalTo("DRAFT"));

@@ -205,7 +205,7 @@ class MembershipRecalculationTest extends AsSecretariat {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/economy/charges/" + charge)
                 .then().statusCode(200).body("billed", equalTo(0)));
         given().get("/api/economy/charges/" + charge).then().body("amount", equalTo(115_429))
-                .body("version", equalTo(2));
+                .body("latestVersion", equalTo(2));
         given().get("/api/economy/charges/" + charge + "/versions").then().statusCode(200)
                 .body("[1].kind", equalTo("ADJUSTMENT")).body("[1].adjustment", equalTo(-115_429))
                 .body("[1].amount", equalTo(115_429));

@@ -41,7 +41,7 @@ class ScenarioAndExportTest extends AsSecretariat {
         assertEquals(2_763_201, scenario.getInt("currentSumOfRows"));
         assertEquals(2_647_772, scenario.getInt("scenarioSumOfRows"));
         given().queryParam("scheme", GOVTECH_2024).queryParam("organization", HEDENSTED).get("/api/economy/charges")
-                .then().statusCode(200).body("items[0].amount", equalTo(115_429)).body("items[0].version", equalTo(1));
+                .then().statusCode(200).body("items[0].amount", equalTo(115_429)).body("items[0].latestVersion", equalTo(1));
     }
 
     @Test

@@ -75,10 +75,11 @@ class SchemeApiTest extends AsSecretariat {
                 [{"organizationId":"%s"},{"organizationId":"%s"}]""".formatted(aarhus, lemvig));
         var id = given().contentType(ContentType.JSON).body(request).post("/api/economy/schemes").then()
                 .statusCode(201).extract().jsonPath().getString("id");
-        given().contentType(ContentType.JSON).body("{}").post("/api/economy/schemes/" + id + "/approve")
-                .then().statusCode(200);
+        var etag = given().contentType(ContentType.JSON).body("{}").post("/api/economy/schemes/" + id + "/approve")
+                .then().statusCode(200).extract().header("ETag");
 
-        given().contentType(ContentType.JSON).body(request.replace("\"sharedTotal\":1001", "\"sharedTotal\":3000"))
+        given().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(request.replace("\"sharedTotal\":1001", "\"sharedTotal\":3000"))
                 .put("/api/economy/schemes/" + id).then().statusCode(200).body("total", equalTo(3000));
 
         var charge = given().queryParam("scheme", id).queryParam("organization", aarhus).get("/api/economy/charges")
