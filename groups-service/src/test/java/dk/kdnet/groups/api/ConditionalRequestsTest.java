@@ -50,6 +50,14 @@ class ConditionalRequestsTest extends AsSecretariat {
                         {"name":"%s","fte":2}"""));
     }
 
+    static Stream<String> readableResources() {
+        return Stream.of(GROUPS + "/organizations/" + ReferenceIds.organization("aarhus"),
+                GROUPS + "/persons/" + ReferenceIds.of("person", "anna-holm"),
+                GROUPS + "/bodies/" + ReferenceIds.body("kosu"),
+                GROUPS + "/secretariats/" + ReferenceIds.secretariat("kdnet-sekretariat"),
+                GROUPS + "/collaborations/" + ReferenceIds.collaboration("govtech-midtjylland"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("updatableResources")
     void anUpdateWithoutOrWithAStaleIfMatchChangesNothingAndTheCurrentOneGivesTheNextVersion(String collection,
@@ -96,14 +104,6 @@ class ConditionalRequestsTest extends AsSecretariat {
         given().auth().none().header("If-None-Match", etag).get(resource).then().statusCode(304);
         given().header("If-None-Match", "\"" + (read.<Integer>path("version") + 1) + "\"").get(resource).then()
                 .statusCode(200).header("ETag", etag);
-    }
-
-    static Stream<String> readableResources() {
-        return Stream.of(GROUPS + "/organizations/" + ReferenceIds.organization("aarhus"),
-                GROUPS + "/persons/" + ReferenceIds.of("person", "anna-holm"),
-                GROUPS + "/bodies/" + ReferenceIds.body("kosu"),
-                GROUPS + "/secretariats/" + ReferenceIds.secretariat("kdnet-sekretariat"),
-                GROUPS + "/collaborations/" + ReferenceIds.collaboration("govtech-midtjylland"));
     }
 
     @Test
