@@ -53,6 +53,11 @@ public final class Fixtures {
                 .put("/api/meetings/bodies/" + body + "/numbering").then().statusCode(200);
     }
 
+    /** The ETag a read of {@code path} answers, for the If-Match of an update. */
+    public static String etag(String path) {
+        return given().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
     public static List<Integer> numbers(UUID meeting) {
         return given().get("/api/meetings/" + meeting + "/items").then().statusCode(200).extract().path("number");
     }

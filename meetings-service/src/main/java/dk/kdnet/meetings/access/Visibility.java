@@ -1,13 +1,15 @@
 package dk.kdnet.meetings.access;
 
+import dk.kdnet.meetings.meeting.Meeting;
+import dk.kdnet.meetings.meeting.MeetingStatus;
 import dk.kdnet.problems.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
  * The one place in meetings-service that decides what the caller may see: members of a body and the
- * secretariat see closed (confidential) items and agendas not yet published; anyone else sees
- * published, open items only.
+ * secretariat see closed (confidential) items, agendas not yet published and minutes not yet approved;
+ * anyone else sees the open items of published agendas, and decisions once the minutes are approved.
  */
 @RequestScoped
 public class Visibility {
@@ -17,5 +19,23 @@ public class Visibility {
 
     public boolean seesConfidential() {
         return caller.seesInternal();
+    }
+
+    public boolean seesAgenda(Meeting meeting) {
+        return agendaVisible(meeting.status, seesConfidential());
+    }
+
+    public boolean seesMinutes(Meeting meeting) {
+        return minutesVisible(meeting.status, seesConfidential());
+    }
+
+    /** For work done after the request's scope, e.g. a feed written as it streams. */
+    public static boolean agendaVisible(MeetingStatus status, boolean internal) {
+        return internal || status.agendaPublic();
+    }
+
+    /** Minutes are drafts until a later meeting approves them; only then do they reach the public. */
+    public static boolean minutesVisible(MeetingStatus status, boolean internal) {
+        return internal || status.minutesPublic();
     }
 }

@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.agenda;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -44,5 +45,5 @@ public final class AgendaItemApi {
             @Schema(example = "00.01.10-A00-3-23") String caseNumber,
             StandardType standardType,
             @Schema(description = "the item this one was postponed from") UUID originItemId,
-            long version) {}
+            long version) implements Versioned {}
 }

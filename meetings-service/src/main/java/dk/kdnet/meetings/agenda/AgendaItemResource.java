@@ -4,6 +4,7 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemView;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ReorderRequest;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,13 +75,19 @@ public class AgendaItemResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/{meetingId}/items/order")
-    @Operation(summary = "Reorder an unpublished agenda: name every item once, in the new order")
+    @Operation(summary = "Reorder an unpublished agenda: name every item once, in the new order; If-Match and the "
+            + "answer's ETag are the meeting's, whose version the reorder raises")
+    @APIResponse(responseCode = "200", description = "The agenda in its new order", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The agenda is published; its order and numbers are frozen",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The list does not name every item exactly once",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ItemView> reorder(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ReorderRequest request) {
-        return agenda.reorder(meetingId, request.itemIds()).stream().map(mapper::toView).toList();
+    public Response reorder(@PathParam("meetingId") UUID meetingId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ReorderRequest request) {
+        var reordered = agenda.reorder(meetingId, ifMatch, request.itemIds());
+        return Response.ok(reordered.items().stream().map(mapper::toView).toList())
+                .header("ETag", ETags.of(reordered.meetingVersion())).build();
     }
 
     @GET
@@ -95,8 +104,9 @@ public class AgendaItemResource {
     @Operation(summary = "Change an agenda item (not after the meeting's minutes are approved)")
     @APIResponse(responseCode = "409", description = "The minutes are approved: the item no longer changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ItemView update(@PathParam("itemId") UUID itemId, @NotNull @Valid ItemRequest request) {
-        return mapper.toView(agenda.update(itemId, request));
+    public ItemView update(@PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ItemRequest request) {
+        return mapper.toView(agenda.update(itemId, ifMatch, request));
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -110,11 +120,11 @@ public class AgendaItemResource {
         agenda.remove(itemId);
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/items/{itemId}/history")
-    @Operation(summary = "Every audited change of an agenda item, oldest first")
+    @Operation(summary = "Every audited change of an agenda item, oldest first (members and the secretariat: it names staff)")
     public List<AuditHistory.Entry<ItemView>> history(@PathParam("itemId") UUID itemId) {
-        agenda.visible(itemId);
         return history.of(AgendaItem.class, itemId, "agenda item", mapper::toView);
     }
 }

@@ -8,11 +8,14 @@ import dk.kdnet.meetings.meeting.MeetingRules;
 import dk.kdnet.meetings.meeting.MeetingService;
 import dk.kdnet.meetings.meeting.MeetingStatus;
 import dk.kdnet.meetings.numbering.NumberingService;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +37,12 @@ public class AgendaService {
 
     @Inject
     Visibility visibility;
+
+    @Inject
+    EntityManager em;
+
+    /** A reordered agenda, and the meeting's version after it (the ETag a further reorder sends back). */
+    public record Reordered(List<AgendaItem> items, long meetingVersion) {}
 
     /** Adds an item at the end; on a published agenda it takes the next free number at once. */
     @Transactional
@@ -72,8 +81,9 @@ public class AgendaService {
     }
 
     @Transactional
-    public AgendaItem update(UUID itemId, ItemRequest request) {
+    public AgendaItem update(UUID itemId, String ifMatch, ItemRequest request) {
         var item = get(itemId);
+        ETags.requireMatch(ifMatch, item.version);
         MeetingRules.requireItemsChangeable(meetings.get(item.meetingId).status);
         copy(request, item);
         return item;
@@ -101,10 +111,14 @@ public class AgendaService {
         }
     }
 
-    /** Puts every item of an unpublished agenda in the given order. */
+    /**
+     * Puts every item of an unpublished agenda in the given order. The order belongs to the meeting: the
+     * reorder is based on the meeting's version and raises it, so two reorders from the same reading collide.
+     */
     @Transactional
-    public List<AgendaItem> reorder(UUID meetingId, List<UUID> itemIds) {
+    public Reordered reorder(UUID meetingId, String ifMatch, List<UUID> itemIds) {
         var meeting = meetings.get(meetingId);
+        ETags.requireMatch(ifMatch, meeting.version);
         MeetingRules.requireUnpublished("reordering the agenda", meeting.status);
         var items = AgendaItem.ofMeeting(meetingId);
         var known = items.stream().map(i -> i.id).toList();
@@ -114,20 +128,27 @@ public class AgendaService {
         for (var item : items) {
             item.position = itemIds.indexOf(item.id) + 1;
         }
-        return items.stream().sorted(Comparator.comparingInt(i -> i.position)).toList();
+        em.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        return new Reordered(items.stream().sorted(Comparator.comparingInt(i -> i.position)).toList(),
+                meeting.version);
     }
 
-    /** The agenda as the caller may see it: closed items only for members and the secretariat. */
+    /**
+     * The agenda as the caller may see it: closed items, and an agenda before it is published, only for
+     * members and the secretariat.
+     */
     public List<AgendaItem> agenda(UUID meetingId) {
-        meetings.get(meetingId);
+        if (!visibility.seesAgenda(meetings.get(meetingId))) {
+            return List.of();
+        }
         var seesConfidential = visibility.seesConfidential();
         return AgendaItem.ofMeeting(meetingId).stream().filter(i -> seesConfidential || !i.closed).toList();
     }
 
-    /** One item; a closed item the caller may not see does not exist for them. */
+    /** One item; a closed item, or one of an unpublished agenda, does not exist for a caller who may not see it. */
     public AgendaItem visible(UUID itemId) {
         var item = get(itemId);
-        if (item.closed && !visibility.seesConfidential()) {
+        if (item.closed && !visibility.seesConfidential() || !visibility.seesAgenda(meetings.get(item.meetingId))) {
             throw new NotFound("agenda item", itemId);
         }
         return item;

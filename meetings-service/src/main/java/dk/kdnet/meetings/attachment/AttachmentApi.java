@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.attachment;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -34,5 +35,6 @@ public final class AttachmentApi {
             @Schema(example = "48213") Long sizeBytes,
             @Schema(description = "hex SHA-256 of the file") String sha256,
             OffsetDateTime addedAt,
-            @Schema(description = "where to download an uploaded file") String contentUrl) {}
+            @Schema(description = "where to download an uploaded file") String contentUrl,
+            long version) implements Versioned {}
 }

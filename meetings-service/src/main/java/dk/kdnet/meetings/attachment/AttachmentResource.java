@@ -90,7 +90,7 @@ public class AttachmentResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download an uploaded file (an ESDH reference redirects to its URL)")
     public Response content(@PathParam("id") UUID id) {
-        var attachment = attachments.get(id);
+        var attachment = attachments.visible(id);
         if (attachment.kind == AttachmentKind.ESDH) {
             if (attachment.url == null) {
                 throw new NotFound("stored file of attachment", id);

@@ -88,8 +88,7 @@ public class AttachmentService {
 
     @Transactional
     public StoredFile content(UUID attachmentId) {
-        var attachment = get(attachmentId);
-        agenda.visible(attachment.agendaItemId);
+        var attachment = visible(attachmentId);
         var content = AttachmentContent.<AttachmentContent>findByIdOptional(attachmentId)
                 .orElseThrow(() -> new NotFound("stored file of attachment", attachmentId));
         return new StoredFile(attachment, content.content);
@@ -101,6 +100,13 @@ public class AttachmentService {
         changeableItem(attachment.agendaItemId);
         AttachmentContent.deleteById(attachmentId);
         attachment.delete();
+    }
+
+    /** An attachment as the caller may see it: one of an item hidden from them does not exist for them either. */
+    public Attachment visible(UUID attachmentId) {
+        var attachment = get(attachmentId);
+        agenda.visible(attachment.agendaItemId);
+        return attachment;
     }
 
     public Attachment get(UUID attachmentId) {

@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.attendance;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,7 +42,7 @@ public final class AttendanceApi {
 
     @Schema(name = "AttendanceEntry")
     public record EntryView(UUID id, AttendanceKind kind, UUID personId, String displayName, UUID forPersonId,
-            UUID organizationId, String note) {}
+            UUID organizationId, String note, long version) implements Versioned {}
 
     @Schema(name = "Attendance")
     public record AttendanceView(UUID meetingId, @Schema(example = "2023-08-25") LocalDate date,

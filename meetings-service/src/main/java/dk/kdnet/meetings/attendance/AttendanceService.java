@@ -69,7 +69,8 @@ public class AttendanceService {
     }
 
     static EntryView view(AttendanceEntry e) {
-        return new EntryView(e.id, e.kind, e.personId, e.displayName, e.forPersonId, e.organizationId, e.note);
+        return new EntryView(e.id, e.kind, e.personId, e.displayName, e.forPersonId, e.organizationId, e.note,
+                e.version);
     }
 
     private Meeting changeable(UUID meetingId) {

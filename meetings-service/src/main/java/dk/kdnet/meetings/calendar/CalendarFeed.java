@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.calendar;
 
+import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.document.DocumentService;
 import dk.kdnet.meetings.meeting.Copenhagen;
 import dk.kdnet.meetings.meeting.LocationKind;
@@ -43,13 +44,14 @@ public class CalendarFeed {
         return Meeting.list("bodyId", Sort.by("startsAt"), bodyId);
     }
 
-    public void write(String bodyName, List<Meeting> meetings, Writer out) {
+    /** {@code internal}: the caller sees internal material, so links to minutes not yet approved are given. */
+    public void write(String bodyName, List<Meeting> meetings, boolean internal, Writer out) {
         var calendar = new Calendar().withProdId(PRODUCT).withDefaults().getFluentTarget();
         calendar.add(new XProperty("X-WR-CALNAME", bodyName));
         calendar.add(new XProperty("X-WR-TIMEZONE", Copenhagen.ZONE.getId()));
         calendar.add(TIME_ZONE);
         for (var meeting : meetings) {
-            calendar.add(event(meeting));
+            calendar.add(event(meeting, internal));
         }
         try {
             // Not validated on the way out: ical4j's validator wants a METHOD a subscription feed has no use for.
@@ -74,7 +76,7 @@ public class CalendarFeed {
         return meetingId + "@kdnet";
     }
 
-    private static VEvent event(Meeting meeting) {
+    private static VEvent event(Meeting meeting, boolean internal) {
         var start = meeting.startsAt.atZoneSameInstant(Copenhagen.ZONE);
         var end = meeting.endsAt.atZoneSameInstant(Copenhagen.ZONE);
         var event = new VEvent(start, end, meeting.title);
@@ -90,7 +92,7 @@ public class CalendarFeed {
         if (meeting.status.agendaPublic()) {
             description.append("\nDagsorden: /api/meetings/").append(meeting.id).append("/agenda.pdf");
         }
-        if (DocumentService.hasMinutes(meeting.status)) {
+        if (DocumentService.hasMinutes(meeting.status) && Visibility.minutesVisible(meeting.status, internal)) {
             description.append("\nReferat: /api/meetings/").append(meeting.id).append("/minutes.pdf");
         }
         if (meeting.cancelReason != null) {

@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.calendar;
 
+import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.body.Body;
 import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -31,6 +32,9 @@ public class CalendarResource {
     @Inject
     CalendarFeed feed;
 
+    @Inject
+    Visibility visibility;
+
     @GET
     @Produces(CALENDAR)
     @Operation(summary = "A body's meetings as an iCalendar feed to subscribe to (RFC 5545, Europe/Copenhagen; "
@@ -42,7 +46,9 @@ public class CalendarResource {
     public Response calendar(@PathParam("bodyId") UUID bodyId) {
         var meetings = feed.meetings(bodyId);
         var name = Body.displayName(bodyId).orElse("Møder");
-        StreamingOutput body = out -> feed.write(name, meetings, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        var internal = visibility.seesConfidential();
+        StreamingOutput body = out -> feed.write(name, meetings, internal,
+                new OutputStreamWriter(out, StandardCharsets.UTF_8));
         return Response.ok(body, CALENDAR + "; charset=utf-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + bodyId + ".ics\"").build();
     }

@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.decision;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -70,5 +71,5 @@ public final class DecisionApi {
             UUID postponedToMeetingId,
             @Schema(description = "the item on the target meeting's agenda") UUID postponedItemId,
             OffsetDateTime recordedAt,
-            long version) {}
+            long version) implements Versioned {}
 }

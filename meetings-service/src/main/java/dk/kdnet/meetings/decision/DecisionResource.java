@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,27 +47,30 @@ public class DecisionResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @PUT
     @Path("/items/{itemId}/decision")
-    @Operation(summary = "Record the decision on an item of a held meeting (again to correct it); published with its effects")
+    @Operation(summary = "Record the decision on an item of a held meeting (again, with If-Match, to correct it); "
+            + "published with its effects. The first recording needs no If-Match: there is no version to base it on")
     @APIResponse(responseCode = "409", description = "The meeting is not HELD (context.currentStatus), or the previous "
             + "meeting's minutes cannot be approved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An effect lacks what its kind needs, a part does not exist, or "
             + "a postponement lacks a valid target meeting",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecisionView record(@PathParam("itemId") UUID itemId, @NotNull @Valid DecisionRequest request) {
-        return mapper.toView(decisions.record(itemId, request));
+    public DecisionView record(@PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid DecisionRequest request) {
+        return mapper.toView(decisions.record(itemId, ifMatch, request));
     }
 
     @GET
     @Path("/items/{itemId}/decision")
-    @Operation(summary = "The decision on an item")
+    @Operation(summary = "The decision on an item; for anonymous callers once the meeting's minutes are approved")
     public DecisionView get(@PathParam("itemId") UUID itemId) {
         return mapper.toView(decisions.onItem(itemId));
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/items/{itemId}/decision/history")
-    @Operation(summary = "Every audited version of the decision on an item, oldest first")
+    @Operation(summary = "Every audited version of the decision on an item, oldest first (members and the secretariat: it names staff)")
     public List<AuditHistory.Entry<DecisionView>> history(@PathParam("itemId") UUID itemId) {
         var decision = decisions.onItem(itemId);
         return history.of(Decision.class, decision.id, "decision", mapper::toView);
@@ -74,7 +78,8 @@ public class DecisionResource {
 
     @GET
     @Path("/{meetingId}/decisions")
-    @Operation(summary = "The decisions of a meeting (its minutes) in agenda order; closed items only for members")
+    @Operation(summary = "The decisions of a meeting (its minutes) in agenda order; closed items, and minutes not yet "
+            + "approved, only for members and the secretariat")
     public List<DecisionView> ofMeeting(@PathParam("meetingId") UUID meetingId) {
         return decisions.ofMeeting(meetingId).stream().map(mapper::toView).toList();
     }

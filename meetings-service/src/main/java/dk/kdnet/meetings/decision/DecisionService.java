@@ -3,6 +3,7 @@ package dk.kdnet.meetings.decision;
 import dk.kdnet.events.Outbox;
 import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.events.meetings.DecisionRecorded;
+import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.agenda.AgendaService;
 import dk.kdnet.meetings.agenda.StandardType;
@@ -12,9 +13,11 @@ import dk.kdnet.meetings.meeting.Meeting;
 import dk.kdnet.meetings.meeting.MeetingRules;
 import dk.kdnet.meetings.meeting.MeetingService;
 import dk.kdnet.meetings.meeting.MeetingStatus;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Problem.FieldError;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
+import dk.kdnet.problems.ProblemException.PreconditionFailed;
 import dk.kdnet.problems.ProblemException.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,24 +45,37 @@ public class DecisionService {
     @Inject
     AgendaService agenda;
 
+    @Inject
+    Visibility visibility;
+
     /**
      * Records (or re-records) the decision on an item of a held meeting and publishes it with its
      * effects. POSTPONED carries the item to its target meeting; an approved APPROVE_MINUTES item
      * approves the minutes of the body's previous meeting.
      */
     @Transactional
-    public Decision record(UUID itemId, DecisionRequest request) {
-        return record(UUID.randomUUID(), itemId, request);
+    public Decision record(UUID itemId, String ifMatch, DecisionRequest request) {
+        return record(UUID.randomUUID(), itemId, ifMatch, request);
     }
 
-    /** As {@link #record(UUID, DecisionRequest)} with a known id for a first decision (reference data). */
+    /**
+     * As {@link #record(UUID, String, DecisionRequest)} with a known id for a first decision (reference data).
+     * Replacing a decision needs {@code ifMatch} naming its version; the first one has no version to name.
+     */
     @Transactional
-    public Decision record(UUID newId, UUID itemId, DecisionRequest request) {
+    public Decision record(UUID newId, UUID itemId, String ifMatch, DecisionRequest request) {
         var item = agenda.get(itemId);
+        var existing = Decision.onItem(itemId);
+        if (existing.isPresent()) {
+            ETags.requireMatch(ifMatch, existing.get().version);
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new PreconditionFailed("there is no decision on item " + itemId + " yet for If-Match " + ifMatch
+                    + " to name; record the first one without If-Match");
+        }
         var meeting = meetings.get(item.meetingId);
         MeetingRules.requireDecisionsAllowed(meeting.status);
         validate(item, request);
-        var decision = Decision.onItem(itemId).orElseGet(() -> {
+        var decision = existing.orElseGet(() -> {
             var created = new Decision();
             created.id = newId;
             created.agendaItemId = itemId;
@@ -91,13 +107,20 @@ public class DecisionService {
         return decision;
     }
 
+    /** The decision on an item; until the minutes are approved it exists only for members and the secretariat. */
     public Decision onItem(UUID itemId) {
-        agenda.visible(itemId);
+        var item = agenda.visible(itemId);
+        if (!visibility.seesMinutes(meetings.get(item.meetingId))) {
+            throw new NotFound("decision on agenda item", itemId);
+        }
         return Decision.onItem(itemId).orElseThrow(() -> new NotFound("decision on agenda item", itemId));
     }
 
     /** The decisions of a meeting (its minutes) in agenda order, as the caller may see them. */
     public List<Decision> ofMeeting(UUID meetingId) {
+        if (!visibility.seesMinutes(meetings.get(meetingId))) {
+            return List.of();
+        }
         var byItem = Decision.<Decision>list("meetingId", meetingId).stream()
                 .collect(Collectors.toMap(d -> d.agendaItemId, d -> d));
         return agenda.agenda(meetingId).stream().map(i -> byItem.get(i.id)).filter(Objects::nonNull).toList();

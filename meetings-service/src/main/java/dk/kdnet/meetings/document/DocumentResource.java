@@ -21,13 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A meeting's documents. Closed items are printed for members and the secretariat only; anyone else sees them
- * as "Lukket punkt". The content is gathered before the response starts (so problems are still answered as
+ * as "Lukket punkt", and gets the agenda once it is published and the minutes once they are approved. The content is gathered before the response starts (so problems are still answered as
  * problems) and then written straight to the response.
  */
 @Path("/api/meetings/{id}")
 @Tag(name = "Documents", description = "Agenda and minutes as PDF, and the package an ESDH system files")
 @RunOnVirtualThread
-@APIResponse(responseCode = "404", description = "No such meeting",
+@APIResponse(responseCode = "404", description = "No such meeting, or (for anonymous callers) its agenda is not "
+        + "published or its minutes are not approved",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DocumentResource {
 

@@ -14,6 +14,7 @@ import dk.kdnet.meetings.meeting.MeetingKind;
 import dk.kdnet.meetings.meeting.MeetingService;
 import dk.kdnet.meetings.meeting.MeetingStatus;
 import dk.kdnet.problems.ProblemException.Conflict;
+import dk.kdnet.problems.ProblemException.NotFound;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,17 +48,30 @@ public class DocumentService {
     /** An attachment as numbered in the document ("Bilag 3 - ..."), with the item it belongs to. */
     public record Listed(Attachment attachment, String label, AgendaItem item) {}
 
+    /** The agenda; before it is published only members and the secretariat see it (a draft). */
     @Transactional
     public Prepared agenda(UUID meetingId) {
-        return prepare(meetings.get(meetingId), DocumentKind.AGENDA);
+        var meeting = meetings.get(meetingId);
+        if (!visibility.seesAgenda(meeting)) {
+            throw new NotFound("published agenda of meeting", meetingId);
+        }
+        return prepare(meeting, DocumentKind.AGENDA);
     }
 
-    /** The minutes exist once the meeting is held. */
+    /** The minutes exist once the meeting is held; until they are approved only members and the secretariat see them. */
     @Transactional
     public Prepared minutes(UUID meetingId) {
         var meeting = meetings.get(meetingId);
         requireMinutes(meeting);
+        if (!visibility.seesMinutes(meeting)) {
+            throw new NotFound("approved minutes of meeting", meetingId);
+        }
         return prepare(meeting, DocumentKind.MINUTES);
+    }
+
+    /** Whether the caller gets the minutes of the meeting, now that it has them. */
+    public boolean minutesShown(Meeting meeting) {
+        return hasMinutes(meeting.status) && visibility.seesMinutes(meeting);
     }
 
     public static boolean hasMinutes(MeetingStatus status) {

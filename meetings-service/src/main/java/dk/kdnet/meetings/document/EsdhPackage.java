@@ -22,7 +22,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The package an ESDH system files for a meeting: a ZIP with the agenda PDF, the minutes PDF once the meeting is
- * held, the files uploaded as attachments, and metadata.json (schema: /esdh-package.schema.json) naming each
+ * held (for anonymous callers: once approved), the files uploaded as attachments, and metadata.json (schema: /esdh-package.schema.json) naming each
  * document's case number, KLE classification, date, title, media type and SHA-256. Attachments that live in an
  * ESDH system already are listed in the metadata only. Written entry by entry to the response; metadata.json
  * comes last, when every checksum is known.
@@ -60,7 +60,7 @@ public class EsdhPackage {
 
     public Contents contents(UUID meetingId) {
         var agenda = documents.agenda(meetingId);
-        var minutes = DocumentService.hasMinutes(agenda.meeting().status) ? documents.minutes(meetingId) : null;
+        var minutes = documents.minutesShown(agenda.meeting()) ? documents.minutes(meetingId) : null;
         return new Contents(agenda, minutes);
     }
 

@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.meeting;
 
+import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -45,5 +46,5 @@ public final class MeetingApi {
             @Schema(example = "MINUTES_APPROVED") MeetingStatus status,
             @Schema(example = "00.01.10-A00-3-23") String caseNumber,
             String cancelReason,
-            @Schema(example = "3") long version) {}
+            @Schema(example = "3") long version) implements Versioned {}
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -91,8 +92,9 @@ public class MeetingResource {
     @Operation(summary = "Change a meeting's title, kind, time, location or case number (until it is held)")
     @APIResponse(responseCode = "409", description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MeetingView update(@PathParam("id") UUID id, @NotNull @Valid MeetingRequest request) {
-        return mapper.toView(meetings.update(id, request));
+    public MeetingView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid MeetingRequest request) {
+        return mapper.toView(meetings.update(id, ifMatch, request));
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -128,9 +130,10 @@ public class MeetingResource {
         return mapper.toView(meetings.cancel(id, request == null ? null : request.reason()));
     }
 
+    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every audited change of a meeting, oldest first, with who and when")
+    @Operation(summary = "Every audited change of a meeting, oldest first, with who and when (members and the secretariat: it names staff)")
     public List<AuditHistory.Entry<MeetingView>> history(@PathParam("id") UUID id) {
         return history.of(Meeting.class, id, "meeting", mapper::toView);
     }

@@ -11,6 +11,7 @@ import dk.kdnet.events.meetings.MinutesApproved;
 import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
 import dk.kdnet.meetings.numbering.NumberingService;
+import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
@@ -52,8 +53,9 @@ public class MeetingService {
     }
 
     @Transactional
-    public Meeting update(UUID id, MeetingRequest request) {
+    public Meeting update(UUID id, String ifMatch, MeetingRequest request) {
         var meeting = get(id);
+        ETags.requireMatch(ifMatch, meeting.version);
         MeetingRules.requireDetailsChangeable(meeting.status);
         if (!meeting.bodyId.equals(request.bodyId())) {
             throw new RuleViolation("bodyId", "a meeting cannot move to another body; schedule a new meeting");

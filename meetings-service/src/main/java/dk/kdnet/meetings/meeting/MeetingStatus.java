@@ -8,4 +8,9 @@ public enum MeetingStatus {
     public boolean agendaPublic() {
         return this == AGENDA_PUBLISHED || this == HELD || this == MINUTES_APPROVED;
     }
+
+    /** Anyone may read the minutes (closed items aside) once a later meeting has approved them. */
+    public boolean minutesPublic() {
+        return this == MINUTES_APPROVED;
+    }
 }

@@ -12,6 +12,12 @@ import java.util.UUID;
 @Entity
 public class BodyNumbering extends PanacheEntityBase {
 
+    /**
+     * The version of a body's numbering while it has chosen none: not a stored version, so a client that read
+     * the default cannot mistake it for the first stored choice (version 0).
+     */
+    public static final long UNSET = -1;
+
     @Id
     public UUID bodyId;
 
@@ -20,4 +26,13 @@ public class BodyNumbering extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** What a body without a stored choice numbers by. */
+    static BodyNumbering unset(UUID bodyId) {
+        var numbering = new BodyNumbering();
+        numbering.bodyId = bodyId;
+        numbering.policy = NumberingPolicy.PER_MEETING;
+        numbering.version = UNSET;
+        return numbering;
+    }
 }

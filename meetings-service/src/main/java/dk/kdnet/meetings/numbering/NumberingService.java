@@ -2,6 +2,7 @@ package dk.kdnet.meetings.numbering;
 
 import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.meeting.Meeting;
+import dk.kdnet.problems.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,13 +21,25 @@ public class NumberingService {
     EntityManager em;
 
     public NumberingPolicy policyOf(UUID bodyId) {
-        return BodyNumbering.<BodyNumbering>findByIdOptional(bodyId).map(b -> b.policy)
-                .orElse(NumberingPolicy.PER_MEETING);
+        return numberingOf(bodyId).policy;
     }
 
+    /** The body's stored choice, or the default PER_MEETING at version {@link BodyNumbering#UNSET}. */
+    public BodyNumbering numberingOf(UUID bodyId) {
+        return BodyNumbering.<BodyNumbering>findByIdOptional(bodyId).orElseGet(() -> BodyNumbering.unset(bodyId));
+    }
+
+    /**
+     * Sets the body's policy. Changing a stored choice needs {@code ifMatch} naming its version; the first choice
+     * needs none, or the ETag of the default that was read.
+     */
     @Transactional
-    public NumberingPolicy setPolicy(UUID bodyId, NumberingPolicy policy) {
-        var numbering = BodyNumbering.<BodyNumbering>findByIdOptional(bodyId).orElseGet(() -> {
+    public BodyNumbering setPolicy(UUID bodyId, String ifMatch, NumberingPolicy policy) {
+        var stored = BodyNumbering.<BodyNumbering>findByIdOptional(bodyId);
+        if (stored.isPresent() || ifMatch != null && !ifMatch.isBlank()) {
+            ETags.requireMatch(ifMatch, stored.map(n -> n.version).orElse(BodyNumbering.UNSET));
+        }
+        var numbering = stored.orElseGet(() -> {
             var created = new BodyNumbering();
             created.bodyId = bodyId;
             return created;
@@ -34,7 +47,7 @@ public class NumberingService {
         numbering.policy = policy;
         numbering.persist();
         LOG.infof("body %s numbers agenda items %s", bodyId, policy);
-        return policy;
+        return numbering;
     }
 
     /** Freezes the numbers of a meeting's items (in agenda order) as its agenda is published. */

@@ -83,7 +83,7 @@ public class ReferenceDataLoader {
             return;
         }
         // KD-Net numbers its items on through the calendar year (2023: 18–20, 35–51, 52–63).
-        numbering.setPolicy(body, NumberingPolicy.CONTINUOUS_YEARLY);
+        numbering.setPolicy(body, null, NumberingPolicy.CONTINUOUS_YEARLY);
         var file = read("reference-data/meetings-2023.json");
         var loaded = new LinkedHashMap<ReferenceMeeting, Meeting>();
         for (var reference : file.meetings()) {
@@ -107,7 +107,7 @@ public class ReferenceDataLoader {
             for (var item : reference.items()) {
                 if (item.decision() != null) {
                     var slug = reference.slug() + "-" + item.number();
-                    decisions.record(ReferenceIds.decision(slug), ReferenceIds.agendaItem(slug), new DecisionRequest(
+                    decisions.record(ReferenceIds.decision(slug), ReferenceIds.agendaItem(slug), null, new DecisionRequest(
                             item.decision().outcome(), item.decision().text(), item.decision().partOutcomes(),
                             null, null, null));
                 }

@@ -20,8 +20,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Full-text search over item titles, summaries, case presentations and decisions with PostgreSQL's
- * Danish configuration. The index (agenda_item.search_vector, GIN) is kept by triggers; weights make a
+ * Full-text search over item titles, summaries, case presentations and decisions (for anonymous callers: those
+ * of approved minutes only) with PostgreSQL's Danish configuration. The index (agenda_item.search_vector, GIN) is kept by triggers; weights make a
  * title hit (A) outrank a hit in a decision or summary (B) and in a case presentation (C).
  */
 @ApplicationScoped
@@ -59,8 +59,13 @@ public class SearchService {
             parameters.put("yearStart", Copenhagen.startOf(LocalDate.of(year, 1, 1)));
             parameters.put("yearEnd", Copenhagen.startOf(LocalDate.of(year + 1, 1, 1)));
         }
-        if (!visibility.seesConfidential()) {
+        var internal = visibility.seesConfidential();
+        if (!internal) {
             where.add("NOT i.closed AND m.status IN ('AGENDA_PUBLISHED', 'HELD', 'MINUTES_APPROVED')");
+            // The index holds the decision's text too: until the minutes are approved a hit must come from the item.
+            where.add("""
+                    (m.status = 'MINUTES_APPROVED' OR to_tsvector('danish', concat_ws(' ', i.title, i.summary,
+                     i.case_presentation)) @@ websearch_to_tsquery('danish', :q))""");
         }
         var from = " FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE " + String.join(" AND ", where);
         var count = em.createNativeQuery("SELECT count(*)" + from, Long.class);
@@ -69,10 +74,11 @@ public class SearchService {
         // The headline is costly: it is made for the rows of the page only.
         var select = em.createNativeQuery("""
                 SELECT h.id, h.meeting_id, h.body_id, h.starts_at, h.number, h.title,
-                       ts_headline('danish', concat_ws(' … ', h.title, h.summary, d.text, h.case_presentation),
-                                   websearch_to_tsquery('danish', :q), '%s'), h.rank
+                       ts_headline('danish', concat_ws(' … ', h.title, h.summary,
+                                   CASE WHEN :internal OR h.status = 'MINUTES_APPROVED' THEN d.text END,
+                                   h.case_presentation), websearch_to_tsquery('danish', :q), '%s'), h.rank
                 FROM (SELECT i.id, i.meeting_id, m.body_id, m.starts_at, i.number, i.title, i.summary,
-                             i.case_presentation,
+                             i.case_presentation, m.status,
                              ts_rank(%s, i.search_vector, websearch_to_tsquery('danish', :q)) AS rank
                       %s
                       ORDER BY rank DESC, m.starts_at DESC, i.number
@@ -80,7 +86,7 @@ public class SearchService {
                 LEFT JOIN decision d ON d.agenda_item_id = h.id
                 ORDER BY h.rank DESC, h.starts_at DESC, h.number""".formatted(HIGHLIGHT, WEIGHTS, from));
         parameters.forEach(select::setParameter);
-        select.setParameter("limit", size).setParameter("offset", page * size);
+        select.setParameter("limit", size).setParameter("offset", page * size).setParameter("internal", internal);
         List<Object[]> rows = select.getResultList();
         var hits = rows.stream().map(r -> new Hit((UUID) r[0], (UUID) r[1], (UUID) r[2],
                 Copenhagen.time(time(r[3])), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],

@@ -3,6 +3,7 @@ package dk.kdnet.meetings.agenda;
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.etag;
 import static dk.kdnet.meetings.Fixtures.numbering;
 import static dk.kdnet.meetings.Fixtures.numbers;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -117,17 +118,17 @@ class AgendaApiTest extends AsSecretariat {
         var a = addItem(meeting, "A");
         var b = addItem(meeting, "B");
         var c = addItem(meeting, "C");
-        given().contentType(ContentType.JSON).body("{\"itemIds\":[\"%s\",\"%s\",\"%s\"]}".formatted(c, a, b))
-                .put("/api/meetings/" + meeting + "/items/order").then().statusCode(200)
+        given().contentType(ContentType.JSON).header("If-Match", etag("/api/meetings/" + meeting))
+                .body("{\"itemIds\":[\"%s\",\"%s\",\"%s\"]}".formatted(c, a, b)).put("/api/meetings/" + meeting + "/items/order").then().statusCode(200)
                 .body("title", contains("C", "A", "B")).body("position", contains(1, 2, 3));
-        given().contentType(ContentType.JSON).body("{\"itemIds\":[\"%s\",\"%s\"]}".formatted(c, a))
-                .put("/api/meetings/" + meeting + "/items/order").then().statusCode(422)
+        given().contentType(ContentType.JSON).header("If-Match", etag("/api/meetings/" + meeting))
+                .body("{\"itemIds\":[\"%s\",\"%s\"]}".formatted(c, a)).put("/api/meetings/" + meeting + "/items/order").then().statusCode(422)
                 .body("errors.field", contains("itemIds"));
         action(meeting, "publish-agenda");
         given().get("/api/meetings/" + meeting + "/items").then().body("title", contains("C", "A", "B"))
                 .body("number", contains(1, 2, 3));
-        given().contentType(ContentType.JSON).body("{\"itemIds\":[\"%s\",\"%s\",\"%s\"]}".formatted(a, b, c))
-                .put("/api/meetings/" + meeting + "/items/order").then().statusCode(409)
+        given().contentType(ContentType.JSON).header("If-Match", etag("/api/meetings/" + meeting))
+                .body("{\"itemIds\":[\"%s\",\"%s\",\"%s\"]}".formatted(a, b, c)).put("/api/meetings/" + meeting + "/items/order").then().statusCode(409)
                 .body("context.currentStatus", equalTo("AGENDA_PUBLISHED"));
         given().delete("/api/meetings/items/" + a).then().statusCode(409);
     }
@@ -156,7 +157,7 @@ class AgendaApiTest extends AsSecretariat {
                 .body("presenters", contains("Formand for KOSU"))
                 .body("casePresentation", equalTo("## Baggrund\n\nKOSU har drøftet *modellerne*."))
                 .body("standardType", nullValue()).body("number", nullValue());
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON).header("If-Match", etag("/api/meetings/items/" + item)).body("""
                 {"title":"Godkendelse af referat","standardType":"APPROVE_MINUTES"}""")
                 .put("/api/meetings/items/" + item).then().statusCode(200)
                 .body("standardType", equalTo("APPROVE_MINUTES")).body("recommendation.size()", equalTo(0));
@@ -180,6 +181,7 @@ class AgendaApiTest extends AsSecretariat {
         var meeting = schedule(UUID.randomUUID(), "2023-08-25");
         addItem(meeting, "Åbent punkt");
         var closed = addItemJson(meeting, "{\"title\":\"Personalesag\",\"closed\":true}");
+        action(meeting, "publish-agenda");
         given().auth().none().get("/api/meetings/" + meeting + "/items").then().body("title", contains("Åbent punkt"));
         given().auth().none().get("/api/meetings/items/" + closed).then().statusCode(404);
 

@@ -93,7 +93,8 @@ class CalendarFeedTest extends AsSecretariat {
 
         // Moved across the autumn change: 27 Oct is summer time, 3 Nov winter time.
         given().contentType(ContentType.JSON).body(Fixtures.meeting(body, "2023-11-03T10:00:00+01:00",
-                "2023-11-03T13:00:00+01:00")).put("/api/meetings/" + moved).then().statusCode(200);
+                "2023-11-03T13:00:00+01:00")).header("If-Match", Fixtures.etag("/api/meetings/" + moved))
+                .put("/api/meetings/" + moved).then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"reason\":\"For få kunne deltage\"}")
                 .post("/api/meetings/" + cancelled + "/cancel").then().statusCode(200);
 

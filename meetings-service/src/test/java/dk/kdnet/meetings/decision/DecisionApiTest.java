@@ -3,6 +3,7 @@ package dk.kdnet.meetings.decision;
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.etag;
 import static dk.kdnet.meetings.Fixtures.event;
 import static dk.kdnet.meetings.Fixtures.numbering;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -34,8 +35,14 @@ class DecisionApiTest extends AsSecretariat {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    /** Records the decision, or replaces it based on its current version. */
     private static ValidatableResponse decide(UUID item, String json) {
-        return given().contentType(ContentType.JSON).body(json).put("/api/meetings/items/" + item + "/decision").then();
+        var current = given().get("/api/meetings/items/" + item + "/decision");
+        var request = given().contentType(ContentType.JSON).body(json);
+        if (current.statusCode() == 200) {
+            request.header("If-Match", current.header("ETag"));
+        }
+        return request.put("/api/meetings/items/" + item + "/decision").then();
     }
 
     private static String status(UUID meeting) {
@@ -225,7 +232,8 @@ class DecisionApiTest extends AsSecretariat {
         assertEquals(august.toString(), approved.get("approvedAtMeetingId").asText());
         assertEquals(decisionId, approved.get("approvedByDecisionId").asText());
 
-        given().contentType(ContentType.JSON).body("{\"title\":\"Ændret\"}").put("/api/meetings/items/" + juneItem)
+        given().contentType(ContentType.JSON).body("{\"title\":\"Ændret\"}")
+                .header("If-Match", etag("/api/meetings/items/" + juneItem)).put("/api/meetings/items/" + juneItem)
                 .then().statusCode(409).body("context.currentStatus", equalTo("MINUTES_APPROVED"));
         given().contentType(ContentType.JSON).body("{\"title\":\"Nyt\"}").post("/api/meetings/" + june + "/items")
                 .then().statusCode(409);

@@ -3,6 +3,7 @@ package dk.kdnet.meetings.meeting;
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.etag;
 import static dk.kdnet.meetings.Fixtures.event;
 import static dk.kdnet.meetings.Fixtures.meeting;
 import static dk.kdnet.meetings.Fixtures.schedule;
@@ -116,7 +117,7 @@ class MeetingApiTest extends AsSecretariat {
         given().contentType(ContentType.JSON)
                 .body(meeting(body, "2023-11-10T09:00:00+01:00", "2023-11-10T12:00:00+01:00")
                         .replace("KD-Net møde", "KD-Net møde (flyttet)"))
-                .put("/api/meetings/" + id).then().statusCode(200)
+                .header("If-Match", etag("/api/meetings/" + id)).put("/api/meetings/" + id).then().statusCode(200)
                 .body("title", equalTo("KD-Net møde (flyttet)")).body("startsAt", equalTo("2023-11-10T09:00:00+01:00"));
         var changed = event(bootstrap, "meetings.meetings", id, "dk.kdnet.meetings.meeting-changed.v1",
                 e -> e.get("title").asText().endsWith("(flyttet)"));
@@ -127,12 +128,14 @@ class MeetingApiTest extends AsSecretariat {
         action(id, "hold");
         given().contentType(ContentType.JSON)
                 .body(meeting(body, "2023-11-10T09:00:00+01:00", "2023-11-10T12:00:00+01:00"))
-                .put("/api/meetings/" + id).then().statusCode(409)
+                .header("If-Match", etag("/api/meetings/" + id)).put("/api/meetings/" + id).then().statusCode(409)
                 .body("type", equalTo("https://kdnet.dk/problems/conflict"))
                 .body("context.currentStatus", equalTo("HELD"));
+        var december = schedule(body, "2023-12-01");
         given().contentType(ContentType.JSON)
                 .body(meeting(UUID.randomUUID(), "2023-11-10T09:00:00+01:00", "2023-11-10T12:00:00+01:00"))
-                .put("/api/meetings/" + schedule(body, "2023-12-01")).then().statusCode(422)
+                .header("If-Match", etag("/api/meetings/" + december)).put("/api/meetings/" + december).then()
+                .statusCode(422)
                 .body("errors.field", contains("bodyId"));
     }
 
