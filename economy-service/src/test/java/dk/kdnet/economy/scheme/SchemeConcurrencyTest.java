@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
@@ -97,11 +98,15 @@ class SchemeConcurrencyTest extends AsSecretariat {
         var version = read.jsonPath().getLong("version");
         var before = snapshot(id);
 
-        given().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(request(3000))
-                .put("/api/economy/schemes/" + id).then().statusCode(200)
-                .header("ETag", "\"" + (version + 1) + "\"")
-                .body("version", equalTo((int) version + 1)).body("total", equalTo(3000));
+        var changed = given().contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+                .body(request(3000)).put("/api/economy/schemes/" + id).then().statusCode(200)
+                .body("total", equalTo(3000)).extract();
 
+        // The definition and the recalculated totals are written in two steps, so the version may grow by more than 1.
+        var next = changed.jsonPath().getLong("version");
+        assertTrue(next > version, next + " after " + version);
+        assertEquals("\"" + next + "\"", changed.header("ETag"));
+        given().get("/api/economy/schemes/" + id).then().statusCode(200).header("ETag", changed.header("ETag"));
         var after = snapshot(id);
         assertEquals(before.auditRows() + 1, after.auditRows());
         assertEquals(before.chargeVersions() + 2, after.chargeVersions());
