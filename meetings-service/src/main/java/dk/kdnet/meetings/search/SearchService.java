@@ -62,10 +62,12 @@ public class SearchService {
         var internal = visibility.seesConfidential();
         if (!internal) {
             where.add("NOT i.closed AND m.status IN ('AGENDA_PUBLISHED', 'HELD', 'MINUTES_APPROVED')");
-            // The index holds the decision's text too: until the minutes are approved a hit must come from the item.
+            // The index holds the decision's text too: until the minutes are approved a hit must come from the item
+            // (re-checked only for the few items with a decision, so the index does the work for the rest).
             where.add("""
-                    (m.status = 'MINUTES_APPROVED' OR to_tsvector('danish', concat_ws(' ', i.title, i.summary,
-                     i.case_presentation)) @@ websearch_to_tsquery('danish', :q))""");
+                    (m.status = 'MINUTES_APPROVED' OR NOT EXISTS (SELECT 1 FROM decision d WHERE d.agenda_item_id = i.id)
+                     OR to_tsvector('danish', concat_ws(' ', i.title, i.summary, i.case_presentation))
+                        @@ websearch_to_tsquery('danish', :q))""");
         }
         var from = " FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE " + String.join(" AND ", where);
         var count = em.createNativeQuery("SELECT count(*)" + from, Long.class);

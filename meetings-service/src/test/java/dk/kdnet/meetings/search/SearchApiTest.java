@@ -61,12 +61,14 @@ class SearchApiTest extends AsSecretariat {
 
     @Test
     void aTitleHitRanksFirstAndHitsInCasePresentationsAndDecisionsFollow() {
+        // A member, so the decision of minutes not yet approved is searched too (and the closed and draft titles).
         var hits = ids(given().auth().oauth2(member()).queryParam("q", "GovTech").queryParam("body", body)
                 .get("/api/meetings/search").then()
-                .body("items[0].title", equalTo("GovTech Midtjylland"))
                 .body("items[0].headline", containsString("<mark>GovTech</mark>")));
-        assertEquals(titleHit.toString(), hits.get(0));
-        assertEquals(true, hits.containsAll(List.of(presentationHit.toString(), decisionHit.toString())));
+        assertEquals(List.of(titleHit.toString(), closed.toString(), unpublished.toString()).stream().sorted().toList(),
+                hits.subList(0, 3).stream().sorted().toList());
+        assertEquals(List.of(presentationHit.toString(), decisionHit.toString()).stream().sorted().toList(),
+                hits.subList(3, 5).stream().sorted().toList());
     }
 
     @Test
