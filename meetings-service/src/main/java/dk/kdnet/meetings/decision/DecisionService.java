@@ -60,13 +60,18 @@ public class DecisionService {
 
     /**
      * As {@link #record(UUID, String, DecisionRequest)} with a known id for a first decision (reference data).
-     * Replacing a decision needs {@code ifMatch} naming its version; the first one has no version to name.
+     * Replacing a decision needs {@code ifMatch} naming its version; the first one has no version to name. Sending
+     * the recorded decision again without it changes nothing and answers it: a client retrying a first recording
+     * whose answer it lost (the gateway's flow under faults) overwrites no one.
      */
     @Transactional
     public Decision record(UUID newId, UUID itemId, String ifMatch, DecisionRequest request) {
         var item = agenda.get(itemId);
         var existing = Decision.onItem(itemId);
         if (existing.isPresent()) {
+            if ((ifMatch == null || ifMatch.isBlank()) && recordedAlready(existing.get(), request)) {
+                return existing.get();
+            }
             ETags.requireMatch(ifMatch, existing.get().version);
         } else if (ifMatch != null && !ifMatch.isBlank()) {
             throw new PreconditionFailed("there is no decision on item " + itemId + " yet for If-Match " + ifMatch
@@ -124,6 +129,15 @@ public class DecisionService {
         var byItem = Decision.<Decision>list("meetingId", meetingId).stream()
                 .collect(Collectors.toMap(d -> d.agendaItemId, d -> d));
         return agenda.agenda(meetingId).stream().map(i -> byItem.get(i.id)).filter(Objects::nonNull).toList();
+    }
+
+    private static boolean recordedAlready(Decision decision, DecisionRequest request) {
+        var target = request.outcome() == Outcome.POSTPONED ? request.postponedToMeetingId() : null;
+        return decision.outcome == request.outcome() && Objects.equals(decision.text, request.text())
+                && decision.partOutcomes.equals(orEmpty(request.partOutcomes()))
+                && decision.followUps.equals(orEmpty(request.followUps()))
+                && decision.effects.equals(orEmpty(request.effects()).stream().map(e -> withId(e, decision.effects)).toList())
+                && Objects.equals(decision.postponedToMeetingId, target);
     }
 
     /** A corrected postponement takes the carried item off the target's agenda, while it is unpublished. */
