@@ -1,13 +1,14 @@
 package dk.kdnet.problems;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -25,47 +26,51 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        var used = new HashSet<String>();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                addProblemResponses(path, operation, used)));
         var components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
-        SHARED.forEach(shared -> components.addResponse(shared.name(), response(shared)));
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
-                addProblemResponses(path, method, operation)));
+        // Only those some operation refers to: an unused component is noise in the contract (and a lint warning).
+        SHARED.stream().filter(shared -> used.contains(shared.name()))
+                .forEach(shared -> components.addResponse(shared.name(), response(shared)));
     }
 
-    private static void addProblemResponses(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void addProblemResponses(String path, Operation operation, Set<String> used) {
         var responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         var parameters = operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters();
         if (operation.getRequestBody() != null || !parameters.isEmpty()) {
-            addShared(operation, "400", "InvalidInput");
+            addShared(operation, used, "400", "InvalidInput");
         }
         if (path.contains("{")) {
-            addShared(operation, "404", "NotFound");
+            addShared(operation, used, "404", "NotFound");
         }
         if (operation.getRequestBody() != null) {
-            addShared(operation, "415", "UnsupportedMediaType");
+            addShared(operation, used, "415", "UnsupportedMediaType");
         }
         if (operation.getSecurity() != null && operation.getSecurity().stream().noneMatch(r -> r.getSchemes() == null
                 || r.getSchemes().isEmpty())) {
-            addShared(operation, "401", "Unauthorized");
-            addShared(operation, "403", "Forbidden");
+            addShared(operation, used, "401", "Unauthorized");
+            addShared(operation, used, "403", "Forbidden");
         }
         for (var parameter : parameters) {
             if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())) {
                 parameter.setDescription("The ETag of the version the change is based on, as read from GET."
                         + " Missing: 428; stale (someone changed it since): 412.");
-                addShared(operation, "412", "PreconditionFailed");
-                addShared(operation, "428", "PreconditionRequired");
+                addShared(operation, used, "412", "PreconditionFailed");
+                addShared(operation, used, "428", "PreconditionRequired");
             }
         }
-        addShared(operation, "500", "UnexpectedError");
+        addShared(operation, used, "500", "UnexpectedError");
     }
 
     /** Keeps a response the resource documents itself, unless it has no body (Quarkus's own 401/403). */
-    private static void addShared(Operation operation, String status, String name) {
+    private static void addShared(Operation operation, Set<String> used, String status, String name) {
         var existing = operation.getResponses().getAPIResponse(status);
         if (existing == null || existing.getRef() == null && existing.getContent() == null) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+            used.add(name);
         }
     }
 
