@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @RunOnVirtualThread
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
+@Tag(name = "Administration", description = "Messages a consumer gave up on (dead letters): list and replay")
 public abstract class DeadLetterResource {
 
     @Inject
