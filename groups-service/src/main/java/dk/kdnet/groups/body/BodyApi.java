@@ -26,7 +26,7 @@ public final class BodyApi {
             String mandateText,
             @Size(max = 1000) @Schema(example = "Bilag 4 - Kommissorium for KOSU") String mandateDocument,
             @Schema(example = "2018-01-01") LocalDate validFrom,
-            LocalDate validTo,
+            @Schema(example = "2026-12-31", description = "last day; open-ended when absent") LocalDate validTo,
             @Min(1) @Max(10) @Schema(example = "1", description = "chairs at the same time; default 1") Integer chairSeats,
             @Min(1) @Max(10) @Schema(example = "2", description = "vice-chairs at the same time; default 1")
             Integer viceChairSeats) {}
@@ -37,10 +37,10 @@ public final class BodyApi {
             @Schema(example = "STEERING_GROUP") BodyKind kind,
             @Schema(example = "KOSU (den kommunale sundhedsstyregruppe)") String name,
             @Schema(example = "KOSU") String shortName,
-            UUID parentBodyId,
-            String mandateText,
-            String mandateDocument,
-            LocalDate validFrom,
+            @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID parentBodyId,
+            @Schema(example = "Coordinates the municipal health area across the 19 municipalities") String mandateText,
+            @Schema(example = "Bilag 4 - Kommissorium for KOSU") String mandateDocument,
+            @Schema(example = "2018-01-01") LocalDate validFrom,
             LocalDate validTo,
             @Schema(example = "1") int chairSeats,
             @Schema(example = "2") int viceChairSeats,
@@ -73,15 +73,15 @@ public final class BodyApi {
     @Schema(name = "BodyMembership")
     public record MemberView(
             UUID id,
-            UUID bodyId,
+            @Schema(example = "f3088e26-fb03-3bfa-8c2e-80f13c53c62f") UUID bodyId,
             @Schema(example = "KOSU") String bodyName,
-            UUID personId,
+            @Schema(example = "36e77ddf-90dd-3559-a4c3-84c11da61129") UUID personId,
             @Schema(example = "Jens Skov") String personName,
             @Schema(example = "CHAIR") BodyRole role,
             @Schema(example = "true") boolean voting,
             UUID representingOrganizationId,
             @Schema(example = "2022-02-11") LocalDate validFrom,
-            LocalDate validTo,
-            String endReason,
+            @Schema(example = "2022-02-10") LocalDate validTo,
+            @Schema(example = "job change") String endReason,
             @Schema(example = "0") long version) implements Versioned {}
 }

@@ -46,10 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown body or membership",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class BodyResource {
 
     @Inject
@@ -73,7 +69,8 @@ public class BodyResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Set up a body")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = BodyView.class)))
     @APIResponse(responseCode = "422", description = "Unknown parent body or period ends before it starts",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid BodyRequest request, UriInfo uri) {
@@ -93,6 +90,7 @@ public class BodyResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a body's name, kind, parent, mandate, period or seats")
+    @APIResponse(responseCode = "200", description = "The changed body")
     @APIResponse(responseCode = "422", description = "Unknown parent, or a parent below this body",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public BodyView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -129,7 +127,8 @@ public class BodyResource {
     @POST
     @Path("/{id}/members")
     @Operation(summary = "A person takes a seat in the body")
-    @APIResponse(responseCode = "201", description = "Seated")
+    @APIResponse(responseCode = "201", description = "Seated",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "Unknown person or organization, the person has a seat then, "
             + "or a single-seat role (CHAIR) is taken in that period",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -153,6 +152,7 @@ public class BodyResource {
     @POST
     @Path("/{id}/members/{membershipId}/end")
     @Operation(summary = "End a seat on its last day")
+    @APIResponse(responseCode = "200", description = "The seat, with its last day")
     @APIResponse(responseCode = "409", description = "The seat ends on or before that day already",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The end is before the seat began",
@@ -166,7 +166,8 @@ public class BodyResource {
     @POST
     @Path("/{id}/members/{membershipId}/role-change")
     @Operation(summary = "Change the role of a seat: ends it the day before and starts the next in the new role")
-    @APIResponse(responseCode = "201", description = "The new seat")
+    @APIResponse(responseCode = "201", description = "The new seat",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "Date outside the seat, same role, or the new role is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response changeRole(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,

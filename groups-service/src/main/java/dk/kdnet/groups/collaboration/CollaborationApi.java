@@ -51,10 +51,10 @@ public final class CollaborationApi {
             @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID id,
             @Schema(example = "GovTech Midtjylland") String name,
             @Schema(example = "GTM") String shortName,
-            String purpose,
-            UUID hostOrganizationId,
+            @Schema(example = "Shared development and spread of technology in municipal services") String purpose,
+            @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID hostOrganizationId,
             @Schema(example = "2021-01-01") LocalDate validFrom,
-            LocalDate validTo,
+            @Schema(example = "2026-12-31") LocalDate validTo,
             @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "TermsRequest", description = "A new version of a collaboration's membership terms")
@@ -80,7 +80,7 @@ public final class CollaborationApi {
             UUID collaborationId,
             @Schema(example = "2023-08-25") String version,
             @Schema(example = "2023-08-25") LocalDate validFrom,
-            String description,
+            @Schema(example = "Membership continues for the month of notice and 12 further months") String description,
             @Schema(example = "12") int noticeMonths,
             @Schema(example = "MONTH_OF_NOTICE") NoticeCountedFrom noticeCountedFrom,
             List<TransitionalRule> transitionalRules,
@@ -91,10 +91,11 @@ public final class CollaborationApi {
     public record JoinRequest(
             @NotNull @Schema(example = "5ccafa04-a793-3018-b448-15ed83e08abf") UUID organizationId,
             @NotNull @Schema(example = "2024-03-13") LocalDate joinedOn,
+            @Schema(example = "0892b79f-8979-39fd-8386-c88d3054dade", description = "the decision behind the join")
             UUID decisionId,
-            UUID meetingId,
-            UUID agendaItemId,
-            Integer itemNumber) implements Decided {}
+            @Schema(example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
+            @Schema(example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
+            @Schema(example = "57") Integer itemNumber) implements Decided {}
 
     @Schema(name = "WithdrawalRequest")
     public record WithdrawalRequest(

@@ -51,10 +51,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown collaboration",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class CollaborationResource {
 
     @Inject
@@ -77,7 +73,8 @@ public class CollaborationResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register a collaboration")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = CollaborationView.class)))
     @APIResponse(responseCode = "409", description = "A collaboration of that name exists",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown host organization or period ends before it starts",
@@ -133,7 +130,8 @@ public class CollaborationResource {
     @POST
     @Path("/{id}/terms")
     @Operation(summary = "Add a version of the membership terms, e.g. as adopted at a meeting")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = TermsView.class)))
     @APIResponse(responseCode = "409", description = "A version with that label or valid-from exists",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response addTerms(@PathParam("id") UUID id, @NotNull @Valid TermsRequest request, UriInfo uri) {
@@ -156,7 +154,8 @@ public class CollaborationResource {
     @POST
     @Path("/{id}/members")
     @Operation(summary = "An organization joins (it pays pro rata from the first of the month of joining)")
-    @APIResponse(responseCode = "201", description = "Joined, or the join with this decision id was recorded before")
+    @APIResponse(responseCode = "201", description = "Joined, or the join with this decision id was recorded before",
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
     @APIResponse(responseCode = "409", description = "Already a member on that date",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown organization",

@@ -42,10 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown organization",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class OrganizationResource {
 
     @Inject
@@ -69,7 +65,8 @@ public class OrganizationResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register an organization")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "409", description = "Municipality code or CVR taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
@@ -91,6 +88,7 @@ public class OrganizationResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change an organization's kind, name or codes")
+    @APIResponse(responseCode = "200", description = "The changed organization")
     @APIResponse(responseCode = "409", description = "Municipality code or CVR taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
@@ -120,7 +118,8 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/populations")
     @Operation(summary = "Record a population figure on a reference date")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = PopulationView.class)))
     @APIResponse(responseCode = "409", description = "A figure for that reference date exists",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response recordPopulation(@PathParam("id") UUID id, @NotNull @Valid PopulationRequest request,

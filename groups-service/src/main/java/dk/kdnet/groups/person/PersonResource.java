@@ -44,10 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown person",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class PersonResource {
 
     @Inject
@@ -79,7 +75,8 @@ public class PersonResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register a person")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "422", description = "Unknown employer organization",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid PersonRequest request, UriInfo uri) {
@@ -99,6 +96,7 @@ public class PersonResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a person's name, title, employer or e-mail")
+    @APIResponse(responseCode = "200", description = "The changed person")
     @APIResponse(responseCode = "409", description = "The person was erased",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public PersonView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

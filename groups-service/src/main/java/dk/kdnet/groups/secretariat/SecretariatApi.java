@@ -29,38 +29,38 @@ public final class SecretariatApi {
             @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID reportsToBodyId,
             @Size(max = 300) @Schema(example = "the chair of KD-Net") String reportsTo,
             @Schema(example = "2022-01-01") LocalDate validFrom,
-            LocalDate validTo) {}
+            @Schema(example = "2026-12-31") LocalDate validTo) {}
 
     @Schema(name = "Secretariat")
     public record SecretariatView(
-            UUID id,
+            @Schema(example = "e0540fcb-0475-3b63-8782-788be0512464") UUID id,
             @Schema(example = "KD-Net sekretariatet") String name,
-            UUID hostOrganizationId,
+            @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a") UUID hostOrganizationId,
             @Schema(example = "1.0") BigDecimal fte,
             List<UUID> servedBodyIds,
-            UUID reportsToBodyId,
+            @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID reportsToBodyId,
             @Schema(example = "the chair of KD-Net") String reportsTo,
-            LocalDate validFrom,
-            LocalDate validTo,
+            @Schema(example = "2022-01-01") LocalDate validFrom,
+            @Schema(example = "2026-12-31") LocalDate validTo,
             @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "StaffAssignmentRequest")
     public record StaffRequest(
-            @NotNull UUID personId,
+            @NotNull @Schema(example = "74204931-c8d5-39b7-97a5-894f181cdb5b") UUID personId,
             @NotBlank @Size(max = 200) @Schema(example = "konsulent") String role,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 2)
             @Schema(example = "1.00") BigDecimal fte,
             @NotNull @Schema(example = "2022-01-01") LocalDate validFrom,
-            LocalDate validTo) {}
+            @Schema(example = "2026-12-31") LocalDate validTo) {}
 
     @Schema(name = "StaffAssignment")
     public record StaffView(
             UUID id,
-            UUID secretariatId,
-            UUID personId,
+            @Schema(example = "e0540fcb-0475-3b63-8782-788be0512464") UUID secretariatId,
+            @Schema(example = "74204931-c8d5-39b7-97a5-894f181cdb5b") UUID personId,
             @Schema(example = "konsulent") String role,
             @Schema(example = "1.00") BigDecimal fte,
-            LocalDate validFrom,
-            LocalDate validTo,
+            @Schema(example = "2022-01-01") LocalDate validFrom,
+            @Schema(example = "2026-12-31") LocalDate validTo,
             @Schema(example = "0") long version) implements Versioned {}
 }

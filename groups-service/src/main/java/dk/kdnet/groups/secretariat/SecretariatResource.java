@@ -42,10 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown secretariat",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class SecretariatResource {
 
     @Inject
@@ -68,7 +64,8 @@ public class SecretariatResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Register a secretariat")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = SecretariatView.class)))
     @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid SecretariatRequest request, UriInfo uri) {
@@ -88,6 +85,7 @@ public class SecretariatResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a secretariat")
+    @APIResponse(responseCode = "200", description = "The changed secretariat")
     @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SecretariatView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -115,7 +113,8 @@ public class SecretariatResource {
     @POST
     @Path("/{id}/staff")
     @Operation(summary = "Assign a person to the secretariat in a role and share of full time")
-    @APIResponse(responseCode = "201", description = "Assigned")
+    @APIResponse(responseCode = "201", description = "Assigned",
+            content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "422", description = "Unknown person or a bad period",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid StaffRequest request, UriInfo uri) {

@@ -1,6 +1,7 @@
 package dk.kdnet.groups.docs;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.events.groups.BodyChanged;
@@ -23,7 +24,9 @@ import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,5 +58,24 @@ class ApiDocumentsTest extends AsSecretariat {
             assertTrue(document.contains("\"" + path + "\""), "OpenAPI has " + path);
         }
         assertTrue(document.contains("application/problem+json"));
+    }
+
+    @Test
+    void everyOperationHasAnIdASummaryAndASuccessResponseWithASchema() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        var ids = new HashSet<String>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            var name = method + " " + path;
+            assertTrue(operation.get("operationId") instanceof String id && ids.add(id), name + " has a unique id");
+            assertTrue(operation.get("summary") instanceof String, name + " has a summary");
+            @SuppressWarnings("unchecked")
+            var responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            var success = responses.entrySet().stream().filter(e -> e.getKey().startsWith("2")).findFirst();
+            assertTrue(success.isPresent() && success.get().getValue().get("content") != null,
+                    name + " documents a success response with a body");
+        }));
+        assertEquals("OrganizationResource_register", paths.get("/api/groups/organizations").get("post")
+                .get("operationId"));
     }
 }
