@@ -37,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Agenda", description = "The items of a meeting's agenda")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "404", description = "No such meeting or item (a closed item is not found by anonymous callers)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgendaItemResource {
 
     @Inject
@@ -62,7 +60,8 @@ public class AgendaItemResource {
     @POST
     @Path("/{meetingId}/items")
     @Operation(summary = "Add an item at the end of the agenda; on a published agenda it takes the next free number")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ItemRequest request) {
@@ -93,6 +92,9 @@ public class AgendaItemResource {
     @GET
     @Path("/items/{itemId}")
     @Operation(summary = "Read one agenda item")
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", description = "No such item; a closed item is not found by anonymous callers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ItemView get(@PathParam("itemId") UUID itemId) {
         return mapper.toView(agenda.visible(itemId));
     }
@@ -102,6 +104,7 @@ public class AgendaItemResource {
     @PUT
     @Path("/items/{itemId}")
     @Operation(summary = "Change an agenda item (not after the meeting's minutes are approved)")
+    @APIResponse(responseCode = "200", description = "The changed item")
     @APIResponse(responseCode = "409", description = "The minutes are approved: the item no longer changes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ItemView update(@PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,

@@ -30,8 +30,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Attachments", description = "Attachments (bilag) of agenda items: ESDH references or uploaded files")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "404", description = "No such item or attachment",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AttachmentResource {
 
     @Inject
@@ -61,7 +61,8 @@ public class AttachmentResource {
     @Path("/items/{itemId}/attachments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Attach a reference to a document in an ESDH system")
-    @APIResponse(responseCode = "201", description = "Attached")
+    @APIResponse(responseCode = "201", description = "Attached",
+            content = @Content(schema = @Schema(implementation = AttachmentView.class)))
     @APIResponse(responseCode = "409", description = "The meeting's minutes are approved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refer(@PathParam("itemId") UUID itemId, @NotNull @Valid EsdhReferenceRequest request) {
@@ -73,14 +74,16 @@ public class AttachmentResource {
     @Path("/items/{itemId}/attachments/files")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a file as the request body, with its media type as Content-Type")
-    @APIResponse(responseCode = "201", description = "Stored, with size and SHA-256")
+    @APIResponse(responseCode = "201", description = "Stored, with size and SHA-256",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AttachmentView.class)))
     @APIResponse(responseCode = "413", description = "The file is larger than the limit (context.maxBytes)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The media type is not accepted (context.accepted)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(@PathParam("itemId") UUID itemId,
-            @QueryParam("title") @Size(max = 300) String title,
-            @QueryParam("fileName") @Size(max = 255) String fileName,
+            @Parameter(example = "Budget 2024, bilag 1") @QueryParam("title") @Size(max = 300) String title,
+            @Parameter(example = "budget-2024-bilag-1.pdf") @QueryParam("fileName") @Size(max = 255) String fileName,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType, InputStream body) {
         return created(attachments.upload(itemId, title, fileName, mediaType, body));
     }
@@ -89,6 +92,10 @@ public class AttachmentResource {
     @Path("/attachments/{id}/content")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download an uploaded file (an ESDH reference redirects to its URL)")
+    @APIResponse(responseCode = "200", description = "The file, in the media type it was uploaded with",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")))
+    @APIResponse(responseCode = "303", description = "An ESDH reference: see the document at its URL (Location)")
     public Response content(@PathParam("id") UUID id) {
         var attachment = attachments.visible(id);
         if (attachment.kind == AttachmentKind.ESDH) {

@@ -32,12 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Attendance", description = "Expected participants, apologies, substitutes and guests")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "404", description = "No such meeting",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "422", description = "The person is not a member of the body on the meeting date",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AttendanceResource {
 
     @Inject
@@ -54,7 +48,13 @@ public class AttendanceResource {
     @POST
     @Path("/apologies")
     @Operation(summary = "Record an apology (afbud) of an expected participant")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled, or the "
+            + "person's apology is recorded already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The person is not a member of the body on the meeting date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response apology(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ApologyRequest request) {
         return created(attendance.apology(meetingId, request.personId(), request.note()));
     }
@@ -64,7 +64,13 @@ public class AttendanceResource {
     @POST
     @Path("/substitutes")
     @Operation(summary = "Record a substitute and whom they stand in for")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The person stood in for is not a member of the body on the "
+            + "meeting date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response substitute(@PathParam("meetingId") UUID meetingId, @NotNull @Valid SubstituteRequest request) {
         return created(attendance.substitute(meetingId, request));
     }
@@ -74,7 +80,10 @@ public class AttendanceResource {
     @POST
     @Path("/guests")
     @Operation(summary = "Record a guest")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response guest(@PathParam("meetingId") UUID meetingId, @NotNull @Valid GuestRequest request) {
         return created(attendance.guest(meetingId, request));
     }
@@ -84,6 +93,8 @@ public class AttendanceResource {
     @Path("/{entryId}")
     @Operation(summary = "Remove an apology, substitute or guest")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void remove(@PathParam("meetingId") UUID meetingId, @PathParam("entryId") UUID entryId) {
         attendance.remove(meetingId, entryId);
     }

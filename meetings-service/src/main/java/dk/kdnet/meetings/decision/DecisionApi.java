@@ -40,12 +40,14 @@ public final class DecisionApi {
     public record Effect(
             @Schema(readOnly = true) UUID effectId,
             @NotNull @Schema(example = "COLLABORATION_WITHDRAWAL") EffectKind kind,
-            @Schema(example = "8b1d2f2e-7e6a-3c1e-9d43-4c7b5b0f9c21") UUID organizationId,
-            @Schema(example = "2f0c6c4e-1c4b-3a43-8b2d-1e6a8e7c5d90") UUID collaborationId,
+            @Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
+            @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID collaborationId,
             @Schema(example = "2023-08-25") LocalDate date,
+            @Schema(example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d", description = "APPOINTMENT: who is appointed")
             UUID personId,
-            @Size(max = 200) String seat,
-            UUID budgetId,
+            @Size(max = 200) @Schema(example = "Formand for KD-Net", description = "APPOINTMENT: to which seat")
+            String seat,
+            @Schema(description = "BUDGET_APPROVED: the budget, when known") UUID budgetId,
             @Schema(example = "2024") Integer year,
             @Size(max = 1000) @Schema(example = "Hedensted Kommune udtræder pr. 1. januar 2024") String reason) {}
 
@@ -56,20 +58,21 @@ public final class DecisionApi {
             @Size(max = 20) List<@NotNull @Valid PartOutcome> partOutcomes,
             @Size(max = 50) List<@NotNull @Valid FollowUp> followUps,
             @Size(max = 50) List<@NotNull @Valid Effect> effects,
-            @Schema(description = "POSTPONED only: the meeting the item is carried to") UUID postponedToMeetingId) {}
+            @Schema(description = "POSTPONED only: the meeting the item is carried to",
+                    example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID postponedToMeetingId) {}
 
     @Schema(name = "Decision")
     public record DecisionView(
-            UUID id,
-            UUID agendaItemId,
-            UUID meetingId,
+            @Schema(example = "0892b79f-8979-39fd-8386-c88d3054dade") UUID id,
+            @Schema(example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
+            @Schema(example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
             @Schema(example = "APPROVED") Outcome outcome,
-            String text,
+            @Schema(example = "KD-Net bakkede op om indstillingerne.") String text,
             List<PartOutcome> partOutcomes,
             List<FollowUp> followUps,
             List<Effect> effects,
             UUID postponedToMeetingId,
             @Schema(description = "the item on the target meeting's agenda") UUID postponedItemId,
-            OffsetDateTime recordedAt,
-            long version) implements Versioned {}
+            @Schema(example = "2023-08-25T15:30:00+02:00") OffsetDateTime recordedAt,
+            @Schema(example = "0") long version) implements Versioned {}
 }

@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Decisions", description = "Decisions on agenda items, with the effects other services act on")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "404", description = "No such item or decision",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DecisionResource {
 
     @Inject
@@ -49,6 +47,7 @@ public class DecisionResource {
     @Path("/items/{itemId}/decision")
     @Operation(summary = "Record the decision on an item of a held meeting (again, with If-Match, to correct it); "
             + "published with its effects. The first recording needs no If-Match: there is no version to base it on")
+    @APIResponse(responseCode = "200", description = "The decision as recorded")
     @APIResponse(responseCode = "409", description = "The meeting is not HELD (context.currentStatus), or the previous "
             + "meeting's minutes cannot be approved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,6 +62,10 @@ public class DecisionResource {
     @GET
     @Path("/items/{itemId}/decision")
     @Operation(summary = "The decision on an item; for anonymous callers once the meeting's minutes are approved")
+    @APIResponse(responseCode = "200", description = "The decision")
+    @APIResponse(responseCode = "404", description = "No such item, or no decision on it (for anonymous callers: "
+            + "none until the minutes are approved)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionView get(@PathParam("itemId") UUID itemId) {
         return mapper.toView(decisions.onItem(itemId));
     }

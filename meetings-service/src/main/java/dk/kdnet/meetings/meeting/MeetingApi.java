@@ -22,7 +22,7 @@ public final class MeetingApi {
 
     @Schema(name = "MeetingRequest")
     public record MeetingRequest(
-            @NotNull @Schema(example = "5a1a0a62-5b0f-3f57-8a1a-9c1c3d7c2f10") UUID bodyId,
+            @NotNull @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID bodyId,
             @NotBlank @Size(max = 200) @Schema(example = "KD-Net møde 2. juni 2023") String title,
             @NotNull @Schema(example = "ORDINARY") MeetingKind kind,
             @NotNull @Schema(example = "2023-06-02T10:00:00+02:00",
@@ -36,8 +36,8 @@ public final class MeetingApi {
 
     @Schema(name = "Meeting")
     public record MeetingView(
-            UUID id,
-            UUID bodyId,
+            @Schema(example = "1f4ca438-cb2d-3ec3-8983-f8389572d997") UUID id,
+            @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID bodyId,
             @Schema(example = "KD-Net møde 2. juni 2023") String title,
             @Schema(example = "ORDINARY") MeetingKind kind,
             @Schema(example = "2023-06-02T10:00:00+02:00") OffsetDateTime startsAt,

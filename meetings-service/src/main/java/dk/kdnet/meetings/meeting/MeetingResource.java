@@ -40,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Meetings", description = "Meetings of KD-Net and its bodies and their status")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MeetingResource {
 
     @Inject
@@ -67,7 +65,8 @@ public class MeetingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Schedule a meeting (status PLANNED)")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "422", description = "Ends before it starts, or the location lacks its place or platform",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schedule(@NotNull @Valid MeetingRequest request, UriInfo uri) {
@@ -79,6 +78,7 @@ public class MeetingResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one meeting")
+    @APIResponse(responseCode = "200", description = "The meeting")
     @APIResponse(responseCode = "404", description = "No such meeting",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView get(@PathParam("id") UUID id) {
@@ -90,6 +90,7 @@ public class MeetingResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a meeting's title, kind, time, location or case number (until it is held)")
+    @APIResponse(responseCode = "200", description = "The changed meeting")
     @APIResponse(responseCode = "409", description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -101,6 +102,7 @@ public class MeetingResource {
     @POST
     @Path("/{id}/publish-agenda")
     @Operation(summary = "Publish the agenda: PLANNED → AGENDA_PUBLISHED; item numbers are frozen under the body's numbering policy")
+    @APIResponse(responseCode = "200", description = "The meeting, its agenda published")
     @APIResponse(responseCode = "409", description = "The meeting is not PLANNED; context.currentStatus names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The agenda has no items",
@@ -113,6 +115,7 @@ public class MeetingResource {
     @POST
     @Path("/{id}/hold")
     @Operation(summary = "Record that the meeting was held: AGENDA_PUBLISHED → HELD; decisions may then be recorded")
+    @APIResponse(responseCode = "200", description = "The meeting, now HELD")
     @APIResponse(responseCode = "409", description = "The agenda is not published; context.currentStatus names the status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView hold(@PathParam("id") UUID id) {
@@ -124,6 +127,7 @@ public class MeetingResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a meeting that has not been held (body {\"reason\": ...} or {}); numbers it froze are not reused")
+    @APIResponse(responseCode = "200", description = "The meeting, now CANCELLED")
     @APIResponse(responseCode = "409", description = "The meeting is held or already cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {

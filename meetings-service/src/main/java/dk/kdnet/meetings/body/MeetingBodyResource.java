@@ -22,10 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Numbering", description = "How a body numbers its agenda items")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-public class BodyResource {
+public class MeetingBodyResource {
 
     @Schema(name = "MeetingBody", description = "A body as meetings-service knows it from groups-service's events")
-    public record BodyView(UUID id, @Schema(example = "NETWORK") String kind,
+    public record BodyView(@Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID id,
+            @Schema(example = "NETWORK") String kind,
             @Schema(example = "KD-Net (Kommunaldirektørnetværket i den midtjyske region)") String name,
             @Schema(example = "KD-Net") String shortName, UUID parentBodyId,
             @Schema(example = "CONTINUOUS_YEARLY") NumberingPolicy numbering) {}
@@ -35,6 +36,7 @@ public class BodyResource {
 
     @GET
     @Operation(summary = "A body as known from groups-service, with its numbering policy")
+    @APIResponse(responseCode = "200", description = "The body")
     @APIResponse(responseCode = "404", description = "groups-service has not announced this body (yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BodyView get(@PathParam("bodyId") UUID bodyId) {
