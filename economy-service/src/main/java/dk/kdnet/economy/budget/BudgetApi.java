@@ -39,7 +39,8 @@ public final class BudgetApi {
             @NotEmpty List<@Valid @NotNull Line> lines) {}
 
     @Schema(name = "BudgetRequest")
-    public record BudgetRequest(@NotNull @Schema(example = "BODY") OwnerKind ownerKind, @NotNull UUID ownerId,
+    public record BudgetRequest(@NotNull @Schema(example = "BODY") OwnerKind ownerKind,
+            @NotNull @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84", description = "KD-Net") UUID ownerId,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2023") Integer year,
             @NotNull @Schema(example = "BUDGET") Kind kind,
             @NotBlank @Schema(example = "KD-Net budget 2023") String title,
@@ -50,14 +51,19 @@ public final class BudgetApi {
     public record TransitionRequest(@NotNull @Schema(example = "PROPOSED") Status to) {}
 
     @Schema(name = "BudgetLineView")
-    public record LineView(String label, Side side, @Schema(example = "4348816") BigDecimal amount,
+    public record LineView(@Schema(example = "Personaleudgifter") String label,
+            @Schema(example = "EXPENSE") Side side, @Schema(example = "4348816") BigDecimal amount,
             List<LineView> lines) {}
 
     @Schema(name = "Budget", description = "The budget as of its current version; for anonymous callers, as of its "
             + "latest approved version")
-    public record BudgetView(UUID id, OwnerKind ownerKind, UUID ownerId, int year, Kind kind, String title,
+    public record BudgetView(@Schema(example = "ae3fe717-5372-3bd4-bb04-ef6eacded956") UUID id,
+            @Schema(example = "BODY") OwnerKind ownerKind,
+            @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID ownerId, @Schema(example = "2023") int year,
+            @Schema(example = "BUDGET") Kind kind, @Schema(example = "KD-Net budget 2023") String title,
             @Schema(description = "The number of the version shown, as in /versions", example = "1") int number,
-            Status status, Instant statusAt, List<LineView> lines,
+            @Schema(example = "APPROVED") Status status, @Schema(example = "2023-01-27T10:30:00Z") Instant statusAt,
+            List<LineView> lines,
             @Schema(example = "7818880") BigDecimal income, @Schema(example = "7799510") BigDecimal expenses,
             @Schema(example = "19370") BigDecimal result,
             @Schema(example = "2359386") BigDecimal carriedFromPreviousYear,

@@ -70,7 +70,8 @@ public class BudgetResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Create a budget or accounts as a draft")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = BudgetView.class)))
     @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid BudgetRequest request, UriInfo uri) {
@@ -111,6 +112,7 @@ public class BudgetResource {
     @POST
     @Path("/{id}/transitions")
     @Operation(summary = "Move the current version DRAFT → PROPOSED → APPROVED (or a proposal back to DRAFT)")
+    @APIResponse(responseCode = "200", description = "The budget in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, which is named",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public BudgetView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
@@ -122,6 +124,7 @@ public class BudgetResource {
     @Path("/{id}/versions")
     @Operation(summary = "Every version of a budget, oldest first, with its status and result; for anonymous callers "
             + "the approved ones")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
     @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<VersionView> versions(@PathParam("id") UUID id) {
@@ -133,6 +136,7 @@ public class BudgetResource {
     @Path("/{id}/history")
     @Operation(summary = "The audited changes of a budget's current version (status, lines), oldest first; it names "
             + "staff, so for members and the secretariat only")
+    @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
     @APIResponse(responseCode = "404", description = "No such budget",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<VersionView>> history(@PathParam("id") UUID id) {

@@ -13,7 +13,8 @@ public final class ChargeApi {
     private ChargeApi() {}
 
     @Schema(name = "Charge")
-    public record ChargeView(UUID id, UUID schemeId, UUID organizationId,
+    public record ChargeView(UUID id, @Schema(example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID schemeId,
+            @Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
             @Schema(example = "Hedensted") String organizationName, @Schema(example = "2024") int year,
             @Schema(example = "115429") BigDecimal amount,
             @Schema(description = "The number of the charge's latest calculation or adjustment: the version of its "
@@ -33,7 +34,8 @@ public final class ChargeApi {
 
     @Schema(name = "ChargeList", description = "Charges with the scheme total and the sum of the rows, which differ "
             + "under HALF_UP rounding (GovTech 2024: rows 2,484,445 against 2,484,444 municipal)")
-    public record ChargeList(UUID schemeId, Integer year,
+    public record ChargeList(@Schema(example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID schemeId,
+            @Schema(example = "2024") Integer year,
             @Schema(example = "2763201") BigDecimal schemeTotal,
             @Schema(example = "2763201") BigDecimal sumOfRows, List<ChargeView> items) {}
 
@@ -43,8 +45,11 @@ public final class ChargeApi {
             @Schema(description = "Credit (negative) or debit of an invoiced charge") BigDecimal adjustment,
             UUID causeEventId,
             @Schema(example = "dk.kdnet.groups.collaboration-member-withdrew.v1") String causeEventType,
-            UUID decisionId, UUID meetingId, UUID agendaItemId, @Schema(example = "57") Integer itemNumber,
-            Instant createdAt, Breakdown breakdown) {
+            @Schema(example = "0892b79f-8979-39fd-8386-c88d3054dade") UUID decisionId,
+            @Schema(example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
+            @Schema(example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
+            @Schema(example = "57") Integer itemNumber,
+            @Schema(example = "2023-08-25T14:05:00Z") Instant createdAt, Breakdown breakdown) {
 
         static VersionView of(ChargeVersion v) {
             return new VersionView(v.chargeVersion, v.kind.name(), v.amount, v.previousAmount, v.adjustment,

@@ -53,6 +53,7 @@ public class ChargeResource {
     @GET
     @Operation(summary = "The charges of a scheme and/or a year, by amount, with the scheme total and the sum of rows; "
             + "anonymous callers see the charges of approved schemes only")
+    @APIResponse(responseCode = "200", description = "The charges, by organization name")
     @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeList list(@QueryParam("scheme") UUID scheme, @QueryParam("year") Integer year,
@@ -114,6 +115,7 @@ public class ChargeResource {
     @GET
     @Path("/{id}/versions")
     @Operation(summary = "Every version of a charge, oldest first, with what caused it")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first")
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<VersionView> versions(@PathParam("id") UUID id) {
@@ -127,6 +129,7 @@ public class ChargeResource {
     @Path("/{id}/history")
     @Operation(summary = "The audited changes of a charge, oldest first: who, when, and the state after each; it "
             + "names staff, so for members and the secretariat only")
+    @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<ChargeView>> history(@PathParam("id") UUID id) {
@@ -138,6 +141,7 @@ public class ChargeResource {
     @POST
     @Path("/{id}/invoice")
     @Operation(summary = "Mark a charge invoiced: from now on a recalculation makes an adjustment instead")
+    @APIResponse(responseCode = "200", description = "The charge, marked invoiced")
     @APIResponse(responseCode = "409", description = "Already invoiced",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeView invoice(@PathParam("id") UUID id) {

@@ -15,13 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The collaboration memberships economy-service charges by, as it knows them from groups-service. */
 @Path("/api/economy/collaborations/{id}/memberships")
-@Tag(name = "Economy read model", description = "Organizations and populations as economy-service knows them")
+@Tag(name = "Economy read model", description = "Organizations, populations and collaboration memberships as "
+        + "economy-service knows them from groups-service")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 public class MembershipResource {
 
     @Schema(name = "EconomyCollaborationMembership")
-    public record MembershipView(UUID organizationId, @Schema(example = "2021-01-01") LocalDate joinedOn,
+    public record MembershipView(@Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
+            @Schema(example = "2021-01-01") LocalDate joinedOn,
             @Schema(example = "2023-08-25") LocalDate noticeGiven,
             @Schema(description = "First day no longer a member", example = "2024-01-01") LocalDate effectiveExit) {}
 

@@ -22,41 +22,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organizations and populations economy-service charges by, as it knows them from groups-service. */
 @Path("/api/economy/organizations")
-@Tag(name = "Economy read model", description = "Organizations and populations as economy-service knows them")
+@Tag(name = "Economy read model", description = "Organizations, populations and collaboration memberships as "
+        + "economy-service knows them from groups-service")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-public class OrganizationResource {
+public class OrganizationReadModelResource {
 
     @Schema(name = "EconomyPopulation")
-    public record PopulationView(@Schema(example = "2023-01-01") LocalDate referenceDate,
+    public record ReadModelPopulationView(@Schema(example = "2023-01-01") LocalDate referenceDate,
             @Schema(example = "361544") long count, @Schema(example = "Danmarks Statistik") String source) {}
 
     @Schema(name = "EconomyOrganization")
-    public record OrganizationView(UUID id, @Schema(example = "MUNICIPALITY") String kind,
+    public record ReadModelOrganizationView(@Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID id,
+            @Schema(example = "MUNICIPALITY") String kind,
             @Schema(example = "Aarhus Kommune") String name, @Schema(example = "Aarhus") String shortName,
-            @Schema(example = "751") String municipalityCode, List<PopulationView> populations) {
+            @Schema(example = "751") String municipalityCode, List<ReadModelPopulationView> populations) {
 
-        static OrganizationView of(Organization organization) {
-            return new OrganizationView(organization.id, organization.kind, organization.name, organization.shortName,
-                    organization.municipalityCode, Population.of(organization.id).stream()
-                            .map(p -> new PopulationView(p.referenceDate, p.count, p.source)).toList());
+        static ReadModelOrganizationView of(Organization organization) {
+            return new ReadModelOrganizationView(organization.id, organization.kind, organization.name,
+                    organization.shortName, organization.municipalityCode, Population.of(organization.id).stream()
+                            .map(p -> new ReadModelPopulationView(p.referenceDate, p.count, p.source)).toList());
         }
     }
 
     @GET
     @Operation(summary = "List the organizations known to economy-service, by name")
-    public Page<OrganizationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<ReadModelOrganizationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         var query = Organization.<Organization>findAll(Sort.by("name"));
-        return new Page<>(query.page(page, size).list().stream().map(OrganizationView::of).toList(), page, size,
-                query.count());
+        return new Page<>(query.page(page, size).list().stream().map(ReadModelOrganizationView::of).toList(), page,
+                size, query.count());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One organization with its population figures")
-    public OrganizationView get(@PathParam("id") UUID id) {
-        return Organization.<Organization>findByIdOptional(id).map(OrganizationView::of)
+    public ReadModelOrganizationView get(@PathParam("id") UUID id) {
+        return Organization.<Organization>findByIdOptional(id).map(ReadModelOrganizationView::of)
                 .orElseThrow(() -> new NotFound("organization", id));
     }
 }

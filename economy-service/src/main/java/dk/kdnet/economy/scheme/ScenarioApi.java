@@ -19,7 +19,8 @@ public final class ScenarioApi {
 
     @Schema(description = "LEAVE: organizationId and on (the exit date); JOIN: organizationId, on and optionally "
             + "population (else groups-service's figure); TOTAL: sharedTotal; MODE: budgetMode")
-    public record Change(@NotNull @Schema(example = "LEAVE") ChangeType type, UUID organizationId,
+    public record Change(@NotNull @Schema(example = "LEAVE") ChangeType type,
+            @Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
             @Schema(example = "2024-01-01") LocalDate on, @Schema(example = "97000") Long population,
             @Schema(example = "2600000") BigDecimal sharedTotal, @Schema(example = "FIXED_TOTAL") BudgetMode budgetMode) {}
 
@@ -27,12 +28,15 @@ public final class ScenarioApi {
     public record ScenarioRequest(@NotEmpty List<@Valid @NotNull Change> changes) {}
 
     @Schema(name = "ScenarioRow")
-    public record Row(UUID organizationId, @Schema(example = "Hedensted") String organizationName,
+    public record Row(@Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
+            @Schema(example = "Hedensted") String organizationName,
             @Schema(example = "115429") BigDecimal current, @Schema(example = "0") BigDecimal scenario,
             @Schema(example = "-115429") BigDecimal difference) {}
 
     @Schema(name = "Scenario")
-    public record ScenarioView(UUID schemeId, int year, BudgetMode currentMode, BudgetMode scenarioMode,
+    public record ScenarioView(@Schema(example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID schemeId,
+            @Schema(example = "2024") int year, @Schema(example = "VARIABLE") BudgetMode currentMode,
+            @Schema(example = "VARIABLE") BudgetMode scenarioMode,
             List<Row> rows, @Schema(example = "2763201") BigDecimal currentTotal,
             @Schema(example = "2647772") BigDecimal scenarioTotal,
             @Schema(example = "2763201") BigDecimal currentSumOfRows,

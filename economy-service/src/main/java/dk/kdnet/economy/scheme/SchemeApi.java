@@ -40,14 +40,15 @@ public final class SchemeApi {
             @Schema(description = "BY_POPULATION, PER_CAPITA: population reference date", example = "2023-01-01")
             LocalDate referenceDate,
             @Schema(description = "PER_CAPITA: kroner per inhabitant per year", example = "1") BigDecimal rate,
-            @Schema(description = "FIXED_AMOUNT, RATIO_OF_TOTAL, MATCHING: the paying party") UUID organizationId,
+            @Schema(description = "FIXED_AMOUNT, RATIO_OF_TOTAL, MATCHING: the paying party",
+                    example = "dc8d7ca0-781a-34ce-87e7-8dcb09ebef8d") UUID organizationId,
             @Schema(description = "FIXED_AMOUNT: kroner", example = "278757") BigDecimal amount,
             @Schema(description = "RATIO_OF_TOTAL: numerator", example = "254300") BigDecimal numerator,
             @Schema(description = "RATIO_OF_TOTAL: denominator", example = "2266473") BigDecimal denominator) {}
 
     @Schema(description = "A member as the budget was approved with it, and its keys")
     public record MemberSpec(
-            @NotNull UUID organizationId,
+            @NotNull @Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
             @Schema(description = "Population on the scheme's reference date; taken from groups-service's figures "
                     + "when left out", example = "47609") Long population,
             @Schema(description = "BY_UNITS key", example = "72") BigDecimal units,
@@ -64,7 +65,7 @@ public final class SchemeApi {
     @Schema(name = "FinancingSchemeRequest")
     public record SchemeRequest(
             @NotNull @Schema(example = "COLLABORATION") OwnerKind ownerKind,
-            @NotNull @Schema(example = "6a1d1d5e-3b0c-3d0e-9c1f-6f0f9c4b8a11") UUID ownerId,
+            @NotNull @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID ownerId,
             @NotBlank @Schema(example = "GovTech Midtjylland 2024") String name,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2024") Integer year,
             @NotNull @Schema(example = "VARIABLE") BudgetMode budgetMode,
@@ -77,9 +78,14 @@ public final class SchemeApi {
             List<@Valid @NotNull CorrectionSpec> corrections) {}
 
     @Schema(name = "FinancingScheme")
-    public record SchemeView(UUID id, OwnerKind ownerKind, UUID ownerId, String name, int year, BudgetMode budgetMode,
-            RoundingPolicy rounding, BigDecimal sharedTotal, BigDecimal indexation, List<ComponentSpec> components,
-            List<MemberSpec> members, List<CorrectionSpec> corrections, Status status, Instant approvedAt,
+    public record SchemeView(@Schema(example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID id,
+            @Schema(example = "COLLABORATION") OwnerKind ownerKind,
+            @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID ownerId,
+            @Schema(example = "GovTech Midtjylland 2024") String name, @Schema(example = "2024") int year,
+            @Schema(example = "VARIABLE") BudgetMode budgetMode, @Schema(example = "HALF_UP") RoundingPolicy rounding,
+            @Schema(example = "2484444") BigDecimal sharedTotal, @Schema(example = "1") BigDecimal indexation,
+            List<ComponentSpec> components, List<MemberSpec> members, List<CorrectionSpec> corrections,
+            @Schema(example = "APPROVED") Status status, @Schema(example = "2024-01-15T09:00:00Z") Instant approvedAt,
             @Schema(description = "The scheme total of the current charges, rounded half up", example = "2763201")
             BigDecimal total,
             @Schema(description = "The sum of the current whole-krone charges", example = "2763202")

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +70,8 @@ public class SchemeResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @POST
     @Operation(summary = "Draft a financing scheme")
-    @APIResponse(responseCode = "201", description = "Drafted")
+    @APIResponse(responseCode = "201", description = "Drafted",
+            content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "422", description = "Shares not summing to 100 %, a negative amount, an unknown "
             + "organization, ...; the field is named",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -95,6 +97,8 @@ public class SchemeResource {
     @Produces("text/csv")
     @Operation(summary = "The scheme's contribution table as CSV: organization, population, equal part, population "
             + "part, total; totals row")
+    @APIResponse(responseCode = "200", description = "The table (UTF-8, a download)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response contributionsCsv(@PathParam("id") UUID id) {
@@ -107,6 +111,8 @@ public class SchemeResource {
     @Path("/{id}/contributions.xlsx")
     @Produces(XLSX)
     @Operation(summary = "The scheme's contribution table as an Excel workbook, same layout as the CSV")
+    @APIResponse(responseCode = "200", description = "The workbook (a download)",
+            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response contributionsXlsx(@PathParam("id") UUID id) {
@@ -121,6 +127,7 @@ public class SchemeResource {
     @Operation(summary = "What would everyone pay if members leave or join, the total changes or the mode switches: "
             + "each member's charge now and in the scenario, side by side; changes nothing. A read for members and "
             + "the secretariat only: what-ifs about named members are internal deliberations, not published material")
+    @APIResponse(responseCode = "200", description = "Each member's charge now and in the scenario, side by side")
     @APIResponse(responseCode = "422", description = "A change does not fit the scheme (e.g. leaving a non-member)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ScenarioApi.ScenarioView scenario(@PathParam("id") UUID id,
@@ -133,6 +140,7 @@ public class SchemeResource {
     @Path("/{id}/history")
     @Operation(summary = "The audited changes of a scheme, oldest first: who, when, and the state after each; it "
             + "names staff, so for members and the secretariat only")
+    @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
     @APIResponse(responseCode = "404", description = "No such scheme",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<SchemeView>> history(@PathParam("id") UUID id) {
@@ -158,6 +166,7 @@ public class SchemeResource {
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve a draft scheme: its members and keys fix the unit prices, its charges are computed")
+    @APIResponse(responseCode = "200", description = "The approved scheme; its charges are computed")
     @APIResponse(responseCode = "409", description = "Not a draft",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SchemeView approve(@PathParam("id") UUID id, ApproveRequest request) {
