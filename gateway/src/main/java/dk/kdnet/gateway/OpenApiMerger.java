@@ -28,7 +28,8 @@ final class OpenApiMerger {
         info.put("description", "The system of record of KD-Net, the network of the chief executives of the 19"
                 + " municipalities in the Central Denmark Region: meetings, groups and collaborations, and money."
                 + " Errors are RFC 9457 problem documents (application/problem+json).");
-        info.putObject("license").put("name", "Proprietary: KD-Net and its member municipalities");
+        info.putObject("license").put("name", "Proprietary: KD-Net and its member municipalities")
+                .put("identifier", "LicenseRef-KD-Net-Proprietary");
         merged.putArray("servers").addObject().put("url", "/");
         // Reads are open to anonymous callers (who see published, non-closed material) and to bearer
         // tokens; operations that need a role state their own requirement.
