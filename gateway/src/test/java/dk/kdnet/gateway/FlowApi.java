@@ -35,7 +35,7 @@ final class FlowApi {
     }
 
     /** A charge row as the gateway shows it. */
-    record ChargeRow(UUID id, UUID organizationId, long amount, int version) {}
+    record ChargeRow(UUID id, UUID organizationId, long amount) {}
 
     /** The charges of a scheme and year by organization, with the scheme total. */
     record Charges(long schemeTotal, long sumOfRows, Map<UUID, ChargeRow> rows) {
@@ -47,15 +47,19 @@ final class FlowApi {
     }
 
     static Charges charges(UUID schemeId, int year) {
-        var json = given().queryParam("scheme", schemeId).queryParam("year", year).get("/api/economy/charges").then()
-                .statusCode(200).extract().jsonPath();
         var rows = new LinkedHashMap<UUID, ChargeRow>();
-        for (Map<String, Object> item : json.<Map<String, Object>>getList("items")) {
-            var organizationId = UUID.fromString((String) item.get("organizationId"));
-            rows.put(organizationId, new ChargeRow(UUID.fromString((String) item.get("id")), organizationId,
-                    ((Number) item.get("amount")).longValue(), ((Number) item.get("version")).intValue()));
+        for (var page = 0; ; page++) {
+            var json = given().queryParam("scheme", schemeId).queryParam("year", year).queryParam("page", page)
+                    .get("/api/economy/charges").then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> item : json.<Map<String, Object>>getList("items")) {
+                var organizationId = UUID.fromString((String) item.get("organizationId"));
+                rows.put(organizationId, new ChargeRow(UUID.fromString((String) item.get("id")), organizationId,
+                        ((Number) item.get("amount")).longValue()));
+            }
+            if (rows.size() >= json.getLong("total")) {
+                return new Charges(json.getLong("schemeTotal"), json.getLong("sumOfRows"), rows);
+            }
         }
-        return new Charges(json.getLong("schemeTotal"), json.getLong("sumOfRows"), rows);
     }
 
     static List<Map<String, Object>> versions(UUID chargeId) {

@@ -69,6 +69,42 @@ public final class KafkaEvents {
         throw new AssertionError("no matching record on " + topic + " within 20 s");
     }
 
+    /**
+     * Hands every record that reaches a topic from now on to {@code onRecord}, on a thread of its own, until
+     * closed: for a test that waits on events as they happen rather than polling an API.
+     */
+    public static AutoCloseable tail(String bootstrap, String topic,
+            java.util.function.Consumer<ConsumerRecord<String, String>> onRecord) {
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var positioned = new java.util.concurrent.CountDownLatch(1);
+        var thread = Thread.ofPlatform().daemon().name("tail-" + topic).start(() -> {
+            try (var consumer = consumer(bootstrap)) {
+                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                // Resolve the end now, so nothing sent after tail() returns is skipped.
+                partitions.forEach(consumer::position);
+                positioned.countDown();
+                while (running.get()) {
+                    consumer.poll(Duration.ofMillis(100)).forEach(onRecord);
+                }
+            }
+        });
+        try {
+            if (!positioned.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not read " + topic + " within 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return () -> {
+            running.set(false);
+            thread.join(5_000);
+        };
+    }
+
     /** The partition the default partitioner gives a record with this key, as producers of the services send it. */
     public static int partition(String bootstrap, String topic, String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions(bootstrap, topic);

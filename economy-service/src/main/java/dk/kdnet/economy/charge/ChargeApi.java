@@ -37,7 +37,10 @@ public final class ChargeApi {
     public record ChargeList(@Schema(example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID schemeId,
             @Schema(example = "2024") Integer year,
             @Schema(example = "2763201") BigDecimal schemeTotal,
-            @Schema(example = "2763201") BigDecimal sumOfRows, List<ChargeView> items) {}
+            @Schema(example = "2763201", description = "the sum of all rows matching the filter, on all pages")
+            BigDecimal sumOfRows, List<ChargeView> items, @Schema(example = "0") int page,
+            @Schema(example = "200") int size,
+            @Schema(example = "17", description = "number of charges matching the filter, on all pages") long total) {}
 
     @Schema(name = "ChargeVersion")
     public record VersionView(@Schema(example = "2") int version, @Schema(example = "CALCULATION") String kind,

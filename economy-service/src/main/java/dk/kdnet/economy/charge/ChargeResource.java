@@ -8,6 +8,7 @@ import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
+import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.problems.ProblemException;
@@ -16,6 +17,9 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +36,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,13 +56,16 @@ public class ChargeResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The charges of a scheme and/or a year, by amount, with the scheme total and the sum of rows; "
-            + "anonymous callers see the charges of approved schemes only")
-    @APIResponse(responseCode = "200", description = "The charges, by organization name")
+    @Operation(summary = "The charges of a scheme and/or a year, by amount, paged, with the scheme total and the sum "
+            + "of all rows matching the filter; anonymous callers see the charges of approved schemes only")
+    @APIResponse(responseCode = "200", description = "The charges, largest first")
     @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeList list(@QueryParam("scheme") UUID scheme, @QueryParam("year") Integer year,
-            @QueryParam("organization") UUID organization) {
+            @QueryParam("organization") UUID organization,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Defaults to the largest page, so a scheme's whole table comes in one")
+            @QueryParam("size") @DefaultValue("" + Page.MAX_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         if (scheme == null && year == null) {
             throw new BadRequest("scheme", "give a scheme or a year");
         }
@@ -87,17 +95,22 @@ public class ChargeResource {
             where.add("schemeId in (select s.id from Scheme s where s.status = :approved)");
             parameters.put("approved", SchemeApi.Status.APPROVED);
         }
-        List<Charge> list = Charge.list(String.join(" and ", where) + " order by amount desc, organizationId",
-                parameters);
+        var filter = String.join(" and ", where);
+        List<Charge> list = Charge.<Charge>find(filter + " order by amount desc, organizationId", parameters)
+                .page(page, size).list();
         var names = names(list.stream().map(c -> c.organizationId).distinct().toList());
         var items = list.stream().map(c -> ChargeView.of(c, names.get(c.organizationId))).toList();
-        var sumOfRows = list.stream().map(c -> c.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        var totals = Charge.getEntityManager()
+                .createQuery("select count(*), sum(amount) from Charge where " + filter, Object[].class);
+        parameters.forEach(totals::setParameter);
+        var counted = totals.getSingleResult();
+        var sumOfRows = counted[1] == null ? BigDecimal.ZERO : (BigDecimal) counted[1];
         BigDecimal schemeTotal = null;
         if (scheme != null) {
             schemeTotal = Scheme.<Scheme>findByIdOptional(scheme)
                     .filter(s -> seesInternal || s.status == SchemeApi.Status.APPROVED).map(s -> s.total).orElse(null);
         }
-        return new ChargeList(scheme, year, schemeTotal, sumOfRows, items);
+        return new ChargeList(scheme, year, schemeTotal, sumOfRows, items, page, size, (Long) counted[0]);
     }
 
     @GET

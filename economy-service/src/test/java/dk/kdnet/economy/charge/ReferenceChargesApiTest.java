@@ -82,6 +82,29 @@ class ReferenceChargesApiTest extends AsSecretariat {
         assertEquals(List.of(38_819, 76_609), charge.getList("items[0].breakdown.components.rounded", Integer.class));
     }
 
+    @Test
+    void pagesOfASchemesChargesAddUpToTheWholeTable() {
+        var scheme = ReferenceDataLoader.schemeId("govtech-midtjylland-2024");
+        var whole = given().queryParam("scheme", scheme).get("/api/economy/charges").then().statusCode(200)
+                .extract().jsonPath();
+        var rows = printedRows("GOVTECH-2024").size();
+        assertEquals(rows, whole.getList("items").size(), "the whole table in one page by default");
+        assertEquals(rows, whole.getLong("total"));
+        var ids = new java.util.ArrayList<String>();
+        for (var page = 0; page * 5 < rows; page++) {
+            var slice = given().queryParam("scheme", scheme).queryParam("size", 5).queryParam("page", page)
+                    .get("/api/economy/charges").then().statusCode(200).extract().jsonPath();
+            assertEquals(page, slice.getInt("page"));
+            assertEquals(5, slice.getInt("size"));
+            assertEquals(rows, slice.getLong("total"));
+            assertEquals(2_763_201, slice.getLong("sumOfRows"), "the sum is of every row, not of the page");
+            ids.addAll(slice.getList("items.id"));
+        }
+        assertEquals(whole.getList("items.id"), ids, "pages in the order of the whole list, none twice");
+        given().queryParam("scheme", scheme).queryParam("size", 201).get("/api/economy/charges").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
     static Map<String, Long> printedRows(String table) {
         try (var in = Objects.requireNonNull(
                 ReferenceChargesApiTest.class.getResourceAsStream("/financing/contribution-tables.csv"));
