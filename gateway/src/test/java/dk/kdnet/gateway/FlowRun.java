@@ -130,14 +130,13 @@ final class FlowRun {
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     try {
-                        var response = FlowApi.write().header("X-Correlation-Id", correlationId)
-                                .body(Map.of("outcome", "APPROVED", "effects", List.of(FlowApi.effect(change.kind(),
-                                        change.organizationId(), collaboration, change.date()))))
-                                .put("/api/meetings/items/" + change.itemId() + "/decision");
-                        if (response.statusCode() == 200) {
-                            return UUID.fromString(response.path("id"));
+                        var answer = FlowApi.call("PUT", "/api/meetings/items/" + change.itemId() + "/decision",
+                                Map.of("outcome", "APPROVED", "effects", List.of(FlowApi.effect(change.kind(),
+                                        change.organizationId(), collaboration, change.date()))), correlationId);
+                        if (answer.status() == 200) {
+                            return UUID.fromString(answer.body().path("id").asText());
                         }
-                        last.set(response.statusCode() + " " + response.asString());
+                        last.set(answer.status() + " " + answer.body());
                     } catch (RuntimeException e) {
                         last.set(e.toString());
                     }
