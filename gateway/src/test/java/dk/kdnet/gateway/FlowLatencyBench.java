@@ -2,7 +2,6 @@ package dk.kdnet.gateway;
 
 import static org.awaitility.Awaitility.await;
 
-
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
