@@ -5,6 +5,8 @@
 #   bench/flow.sh [decisions=200] [warm-up=40]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source local/jdk.sh
+pick_java
 decisions=${1:-200} warmup=${2:-40}
 for module in groups-service meetings-service economy-service; do
   [ -f $module/target/quarkus-app/quarkus-run.jar ] || { ./mvnw -o -B -q package -DskipTests; break; }

@@ -8,6 +8,8 @@
 #   bench/fuzz.sh [requests=5000] [seed=20231025]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source local/jdk.sh
+pick_java
 requests=${1:-5000} seed=${2:-20231025}
 for module in groups-service meetings-service economy-service; do
   [ -f $module/target/quarkus-app/quarkus-run.jar ] || { ./mvnw -o -B -q package -DskipTests; break; }
