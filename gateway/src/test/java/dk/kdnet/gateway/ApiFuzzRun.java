@@ -165,7 +165,8 @@ class ApiFuzzRun {
         var headers = new LinkedHashMap<String, String>();
         if (operation.method().equals("PUT")) {
             // An update that slipped through validation must still not apply: stale or malformed versions.
-            headers.put("If-Match", List.of("\"999999\"", "\"-1\"", "garbage", "W/\"x\"").get(random.nextInt(4)));
+            // ("-1" would be valid: the ETag of a body's numbering policy before it is first chosen.)
+            headers.put("If-Match", List.of("\"999999\"", "garbage", "W/\"x\"").get(random.nextInt(3)));
         }
         String contentType = bodySchema == null ? null : "application/json";
         String body = bodySchema == null ? null : JSON.valueToTree(example(bodySchema, 0)).toString();
