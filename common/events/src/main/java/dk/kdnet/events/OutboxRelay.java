@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +54,14 @@ public class OutboxRelay {
     @Inject
     RelayConfig config;
 
+    @Inject
+    TopicSetup topics;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
-    private KafkaProducer<String, String> producer;
+    // Made on the relay's own thread, so starting the service does not wait for it.
+    private final CompletableFuture<KafkaProducer<String, String>> producer = new CompletableFuture<>();
 
     void start(@Observes StartupEvent startup) {
         var producerConfig = new HashMap<String, Object>();
@@ -71,9 +76,20 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 (int) Math.min(config.sendTimeout().toMillis(), 10_000));
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(producerConfig);
         running = true;
-        worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
+        worker = Thread.ofPlatform().daemon().name("outbox-relay").start(() -> {
+            while (running && !producer.isDone()) {
+                try {
+                    producer.complete(new KafkaProducer<>(producerConfig));
+                } catch (RuntimeException e) {
+                    // e.g. the broker's name does not resolve yet while the stack comes up
+                    LOG.warnf("outbox relay: no Kafka producer yet (%s); retrying", e.getMessage());
+                    pause();
+                }
+            }
+            topics.done().join();
+            loop();
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -84,13 +100,27 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(java.time.Duration.ofSeconds(5));
+        var made = producer.getNow(null);
+        if (made != null) {
+            made.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        try {
+            return producer.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka producer", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no Kafka producer", e);
+        }
     }
 
     /** Sends one record with the relay's producer and waits for Kafka's acknowledgement (dead-letter replays). */
     void sendNow(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
         try {
-            producer.send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            producer().send(record).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + record.topic(), e);
@@ -189,7 +219,7 @@ public class OutboxRelay {
     private List<Long> send(List<Pending> batch) throws InterruptedException {
         var futures = new ArrayList<Future<RecordMetadata>>(batch.size());
         for (var pending : batch) {
-            futures.add(producer.send(pending.event().toRecord(pending.topic())));
+            futures.add(producer().send(pending.event().toRecord(pending.topic())));
         }
         var sent = new ArrayList<Long>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

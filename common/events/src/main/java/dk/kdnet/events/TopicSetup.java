@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Creates the topics a service publishes on when they do not exist yet (brokers need not auto-create). */
+/**
+ * Creates the topics a service publishes on when they do not exist yet (brokers need not auto-create). In the
+ * background, so the service is up without waiting for Kafka's admin round trips; the outbox relay waits for
+ * {@link #done()} before it publishes.
+ */
 @Singleton
 public class TopicSetup {
 
@@ -39,7 +44,24 @@ public class TopicSetup {
     @ConfigProperty(name = "kdnet.events.topic-replication", defaultValue = "1")
     short replication;
 
-    void createTopics(@Observes StartupEvent startup) {
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    /** Completes when the topics were checked (or could not be: the relay goes on and Kafka reports why). */
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        Thread.ofPlatform().daemon().name("topic-setup").start(() -> {
+            try {
+                createTopics();
+            } finally {
+                done.complete(null);
+            }
+        });
+    }
+
+    private void createTopics() {
         var wanted = new java.util.ArrayList<>(topics.orElse(List.of()));
         if (!wanted.contains(deadLetterTopic)) {
             wanted.add(deadLetterTopic);

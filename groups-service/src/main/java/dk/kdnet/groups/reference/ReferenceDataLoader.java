@@ -133,14 +133,20 @@ public class ReferenceDataLoader {
         if (Organization.count() == 0) {
             loadOrganizations(read("reference-data/organizations.json", OrganizationsFile.class));
         }
+        var loadBodies = Body.count() == 0;
+        var loadSecretariats = Secretariat.count() == 0;
+        var loadCollaborations = Collaboration.count() == 0;
+        if (!loadBodies && !loadSecretariats && !loadCollaborations) {
+            return;
+        }
         var groups = read("reference-data/groups.json", GroupsFile.class);
-        if (Body.count() == 0) {
+        if (loadBodies) {
             loadPersonsAndBodies(groups);
         }
-        if (Secretariat.count() == 0) {
+        if (loadSecretariats) {
             loadSecretariats(groups);
         }
-        if (Collaboration.count() == 0) {
+        if (loadCollaborations) {
             loadCollaborations(groups);
         }
     }
