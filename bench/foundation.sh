@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Foundation benchmarks, rerunnable: per service the time from launch to ready and the RSS after
 # start; GET of one organization straight to groups-service and through the gateway (wrk, after
-# warm-up): req/s, p50, p99. Prints the figures; starts and stops its own stack (./kdnet up).
+# warm-up, 1 and 16 connections): req/s, p50, p99. Prints the figures; starts and stops its own stack (./kdnet up).
 #   bench/foundation.sh [duration-seconds]   (default 20)
 duration=${1:-20}
 source "$(dirname "$0")/lib.sh"
@@ -33,15 +33,19 @@ for module in groups-service meetings-service economy-service gateway; do
 done
 
 aarhus=$(curl -s "http://127.0.0.1:$KDNET_GATEWAY_PORT/api/groups/organizations?size=50" | grep -o '"id":"[^"]*","kind":"MUNICIPALITY","name":"Aarhus' | cut -d'"' -f4)
-echo "== GET /api/groups/organizations/$aarhus, wrk 2 threads, 16 connections, ${duration}s after ${duration}s warm-up"
-printf '%-10s %10s %10s %10s\n' path req_s p50_ms p99_ms
-for target in direct:$KDNET_GROUPS_PORT gateway:$KDNET_GATEWAY_PORT; do
-  name=${target%%:*}; port=${target##*:}
-  url=http://127.0.0.1:$port/api/groups/organizations/$aarhus
-  wrk -t2 -c16 -d${duration}s "$url" > /dev/null
-  out=$(wrk -t2 -c16 -d${duration}s --latency "$url")
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  printf '%-10s %10s %10s %10s\n' "$name" "$rps" "$p50" "$p99"
+echo "== GET /api/groups/organizations/$aarhus, wrk ${duration}s after ${duration}s warm-up; 1 connection (one caller's"
+echo "   latency) and 16 (the 2 cores saturated: the gateway's own work then queues with the service's)"
+printf '%-10s %5s %10s %10s %10s\n' path conn req_s p50_ms p99_ms
+for connections in 1 16; do
+  for target in direct:$KDNET_GROUPS_PORT gateway:$KDNET_GATEWAY_PORT; do
+    name=${target%%:*}; port=${target##*:}
+    url=http://127.0.0.1:$port/api/groups/organizations/$aarhus
+    threads=$(( connections > 1 ? 2 : 1 ))
+    wrk -t$threads -c$connections -d${duration}s "$url" > /dev/null
+    out=$(wrk -t$threads -c$connections -d${duration}s --latency "$url")
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+    printf '%-10s %5s %10s %10s %10s\n' "$name" "$connections" "$rps" "$p50" "$p99"
+  done
 done
