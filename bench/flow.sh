@@ -5,17 +5,7 @@
 #   bench/flow.sh [decisions=200] [warm-up=40]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source local/jdk.sh
-pick_java
+source bench/gateway-test.sh
 decisions=${1:-200} warmup=${2:-40}
-for module in groups-service meetings-service economy-service; do
-  [ -f $module/target/quarkus-app/quarkus-run.jar ] || { ./mvnw -o -B -q package -DskipTests; break; }
-done
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr)"
-status=0
-mkdir -p gateway/target && rm -f gateway/target/surefire-reports/TEST-dk.kdnet.gateway.FlowLatencyBench.xml
-./mvnw -o -B -q verify -pl common/testing,gateway -Dtest=FlowLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dkdnet.bench.flow.decisions="$decisions" -Dkdnet.bench.flow.warm-up="$warmup" > gateway/target/flow.log 2>&1 || status=$?
-grep -a -o 'flow: .*' gateway/target/surefire-reports/TEST-dk.kdnet.gateway.FlowLatencyBench.xml || true
-[ $status -eq 0 ] && rm -f gateway/target/flow.log || echo "== FAILED (exit $status); Maven's output: gateway/target/flow.log"
-exit $status
+gateway_test FlowLatencyBench flow -Dkdnet.bench.flow.decisions="$decisions" -Dkdnet.bench.flow.warm-up="$warmup"
