@@ -6,12 +6,12 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dk.kdnet.economy.charge.Fixtures;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,13 +37,7 @@ class EconomyAccessTest extends AsSecretariat {
 
     @BeforeEach
     void organizationsAreKnown() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (var id : new UUID[] {aarhus, lemvig}) {
-                em.createNativeQuery("""
-                        INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')
-                        ON CONFLICT DO NOTHING""").setParameter(1, id).executeUpdate();
-            }
-        });
+        Fixtures.knowOrganizations(em, List.of("aarhus", "lemvig"));
     }
 
     @Test

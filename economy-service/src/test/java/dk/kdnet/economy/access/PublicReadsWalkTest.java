@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dk.kdnet.economy.charge.Fixtures;
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
@@ -47,7 +48,7 @@ class PublicReadsWalkTest extends AsSecretariat {
         var token = UUID.randomUUID().toString().substring(0, 8);
         var schemeName = "Hemmelig ordning " + token;
         var budgetTitle = "Hemmeligt budget " + token;
-        knowOrganizations();
+        Fixtures.knowOrganizations(em, List.of("aarhus", "lemvig"));
         var scheme = draftScheme(owner, schemeName);
         var budget = draftBudget(owner, budgetTitle);
         var charge = chargeOfDraft(scheme);
@@ -140,16 +141,6 @@ class PublicReadsWalkTest extends AsSecretariat {
             }
         }
         return query;
-    }
-
-    private void knowOrganizations() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (var id : new UUID[] {aarhus, lemvig}) {
-                em.createNativeQuery("""
-                        INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')
-                        ON CONFLICT DO NOTHING""").setParameter(1, id).executeUpdate();
-            }
-        });
     }
 
     private String draftScheme(UUID owner, String name) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Copies of the reference GovTech 2024 scheme for a fresh collaboration, so tests never disturb the reference. */
-final class Fixtures {
+public final class Fixtures {
 
     static final List<String> GOVTECH_MUNICIPALITIES = List.of("aarhus", "randers", "horsens", "herning",
             "skanderborg", "holstebro", "ringkobing-skjern", "favrskov", "hedensted", "skive", "syddjurs",
@@ -24,7 +24,7 @@ final class Fixtures {
     private Fixtures() {}
 
     /** Makes the reference organizations known, as groups-service's events would. */
-    static void knowOrganizations(EntityManager em, List<String> slugs) {
+    public static void knowOrganizations(EntityManager em, List<String> slugs) {
         QuarkusTransaction.requiringNew().run(() -> slugs.forEach(slug -> em.createNativeQuery("""
                 INSERT INTO organization (id, kind, name, short_name) VALUES (?1, 'MUNICIPALITY', ?2, ?3)
                 ON CONFLICT DO NOTHING""")

@@ -5,16 +5,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dk.kdnet.economy.charge.Fixtures;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,7 @@ class SchemeApiTest extends AsSecretariat {
 
     @BeforeEach
     void organizationsAreKnown() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (var id : new UUID[] {aarhus, lemvig}) {
-                em.createNativeQuery("""
-                        INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')
-                        ON CONFLICT DO NOTHING""").setParameter(1, id).executeUpdate();
-            }
-        });
+        Fixtures.knowOrganizations(em, List.of("aarhus", "lemvig"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.kdnet.economy.charge.Fixtures;
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +41,7 @@ class SchemeConcurrencyTest extends AsSecretariat {
 
     @BeforeEach
     void organizationsAreKnown() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (var id : new UUID[] {aarhus, lemvig}) {
-                em.createNativeQuery("""
-                        INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')
-                        ON CONFLICT DO NOTHING""").setParameter(1, id).executeUpdate();
-            }
-        });
+        Fixtures.knowOrganizations(em, List.of("aarhus", "lemvig"));
     }
 
     @Test
