@@ -48,6 +48,16 @@ public final class Fixtures {
         given().contentType(ContentType.JSON).post("/api/meetings/" + meeting + "/" + action).then().statusCode(200);
     }
 
+    /** The body's next meeting, on {@code date}, approves the previous meeting's minutes (item APPROVE_MINUTES). */
+    public static void approveMinutesAt(UUID body, String date) {
+        var next = schedule(body, date);
+        var approve = addItemJson(next, "{\"title\":\"Godkendelse af referat\",\"standardType\":\"APPROVE_MINUTES\"}");
+        action(next, "publish-agenda");
+        action(next, "hold");
+        given().contentType(ContentType.JSON).body("{\"outcome\":\"APPROVED\"}")
+                .put("/api/meetings/items/" + approve + "/decision").then().statusCode(200);
+    }
+
     public static void numbering(UUID body, String policy) {
         given().contentType(ContentType.JSON).body("{\"policy\":\"" + policy + "\"}")
                 .put("/api/meetings/bodies/" + body + "/numbering").then().statusCode(200);

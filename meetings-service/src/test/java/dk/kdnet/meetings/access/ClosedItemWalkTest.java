@@ -2,6 +2,7 @@ package dk.kdnet.meetings.access;
 
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.approveMinutesAt;
 import static dk.kdnet.meetings.Fixtures.schedule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -140,11 +141,7 @@ class ClosedItemWalkTest extends AsSecretariat {
                 {"outcome":"APPROVED","text":"%1$sbeslutning om aftalen","followUps":[{"what":"%1$sopfølgning"}]}"""
                 .formatted(SECRET));
 
-        var later = schedule(body, "2023-10-06");
-        var approve = addItemJson(later, "{\"title\":\"Godkendelse af referat\",\"standardType\":\"APPROVE_MINUTES\"}");
-        action(later, "publish-agenda");
-        action(later, "hold");
-        decide(approve, "{\"outcome\":\"APPROVED\"}");
+        approveMinutesAt(body, "2023-10-06");
         given().get("/api/meetings/" + meeting).then().body("status", equalTo("MINUTES_APPROVED"));
         return new Built(body, meeting, open, closed, closedDecision, openAttachments, closedAttachments);
     }

@@ -3,7 +3,7 @@ package dk.kdnet.meetings.access;
 import static dk.kdnet.meetings.Fixtures.JSON;
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
-import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.approveMinutesAt;
 import static dk.kdnet.meetings.Fixtures.schedule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -76,12 +76,7 @@ class DraftVisibilityTest extends AsSecretariat {
         given().auth().oauth2(member()).get("/api/meetings/bodies/" + body + "/calendar.ics").then()
                 .body(containsString("Referat:"));
 
-        var later = schedule(body, "2023-09-15");
-        var approve = addItemJson(later, "{\"title\":\"Godkendelse af referat\",\"standardType\":\"APPROVE_MINUTES\"}");
-        action(later, "publish-agenda");
-        action(later, "hold");
-        given().contentType(ContentType.JSON).body("{\"outcome\":\"APPROVED\"}")
-                .put("/api/meetings/items/" + approve + "/decision").then().statusCode(200);
+        approveMinutesAt(body, "2023-09-15");
 
         given().auth().none().get("/api/meetings/items/" + item + "/decision").then().statusCode(200)
                 .body("outcome", equalTo("NOTED"));

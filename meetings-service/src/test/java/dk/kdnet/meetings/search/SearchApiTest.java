@@ -2,6 +2,7 @@ package dk.kdnet.meetings.search;
 
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.approveMinutesAt;
 import static dk.kdnet.meetings.Fixtures.schedule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -80,12 +81,7 @@ class SearchApiTest extends AsSecretariat {
                 .body("total", equalTo(2)).body("items.headline", everyItem(not(containsString("Hedensted"))))
                 .body("items.agendaItemId", containsInAnyOrder(titleHit.toString(), presentationHit.toString()));
 
-        var later = schedule(body, "2023-09-15");
-        var approve = addItemJson(later, "{\"title\":\"Godkendelse af referat\",\"standardType\":\"APPROVE_MINUTES\"}");
-        action(later, "publish-agenda");
-        action(later, "hold");
-        given().contentType(ContentType.JSON).body("{\"outcome\":\"APPROVED\"}")
-                .put("/api/meetings/items/" + approve + "/decision").then().statusCode(200);
+        approveMinutesAt(body, "2023-09-15");
 
         given().auth().none().queryParam("q", "Hedensted").queryParam("body", body).get("/api/meetings/search").then()
                 .body("items.agendaItemId", containsInAnyOrder(decisionHit.toString()))
