@@ -87,7 +87,16 @@ public class OutboxRelay {
                     pause();
                 }
             }
-            topics.done().join();
+            // Publishing before the topics exist would let the broker create them its way, if at all; but a
+            // Kafka that does not answer must not hold the relay: its sends retry anyway.
+            try {
+                topics.done().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf("outbox relay: topics not confirmed (%s); publishing anyway", e);
+            }
             loop();
         });
     }

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
@@ -66,7 +67,8 @@ public class TopicSetup {
         if (!wanted.contains(deadLetterTopic)) {
             wanted.add(deadLetterTopic);
         }
-        try (var admin = Admin.create(kafkaConfig)) {
+        var admin = Admin.create(kafkaConfig);
+        try {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             var missing = wanted.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replication)).toList();
@@ -82,6 +84,9 @@ public class TopicSetup {
             LOG.warnf("Kafka did not answer; topics %s not checked", wanted);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // Bounded: with Kafka gone, closing would otherwise wait out every pending call.
+            admin.close(Duration.ofSeconds(5));
         }
     }
 }
