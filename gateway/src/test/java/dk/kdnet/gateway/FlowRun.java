@@ -124,26 +124,33 @@ final class FlowRun {
      */
     UUID decide(Change change, String correlationId, Duration patience) {
         var last = new java.util.concurrent.atomic.AtomicReference<String>();
+        java.util.concurrent.Callable<UUID> attempt = () -> {
+            try {
+                var answer = FlowApi.call("PUT", "/api/meetings/items/" + change.itemId() + "/decision",
+                        Map.of("outcome", "APPROVED", "effects", List.of(FlowApi.effect(change.kind(),
+                                change.organizationId(), collaboration, change.date()))), correlationId);
+                if (answer.status() == 200) {
+                    return UUID.fromString(answer.body().path("id").asText());
+                }
+                last.set(answer.status() + " " + answer.body());
+            } catch (RuntimeException e) {
+                last.set(e.toString());
+            }
+            return null;
+        };
         UUID id;
         try {
-            id = await("decision on item " + change.itemId() + " recorded").atMost(patience)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    try {
-                        var answer = FlowApi.call("PUT", "/api/meetings/items/" + change.itemId() + "/decision",
-                                Map.of("outcome", "APPROVED", "effects", List.of(FlowApi.effect(change.kind(),
-                                        change.organizationId(), collaboration, change.date()))), correlationId);
-                        if (answer.status() == 200) {
-                            return UUID.fromString(answer.body().path("id").asText());
-                        }
-                        last.set(answer.status() + " " + answer.body());
-                    } catch (RuntimeException e) {
-                        last.set(e.toString());
-                    }
-                    return null;
-                }, java.util.Objects::nonNull);
+            // The first attempt on this thread (Awaitility would start a thread for it); retries while a service is down.
+            id = attempt.call();
+            if (id == null) {
+                id = await("decision on item " + change.itemId() + " recorded").atMost(patience)
+                        .pollDelay(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(300))
+                        .until(attempt, java.util.Objects::nonNull);
+            }
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("decision on item " + change.itemId() + " not recorded: " + last.get(), e);
+        } catch (Exception e) {
+            throw new AssertionError("decision on item " + change.itemId() + " not recorded", e);
         }
         decisionIds.put(change.organizationId(), id);
         return id;

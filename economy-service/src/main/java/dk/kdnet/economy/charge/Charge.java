@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.envers.Audited;
@@ -51,5 +53,23 @@ public class Charge extends PanacheEntityBase {
 
     public Breakdown breakdownView() {
         return Json.read(breakdown, Breakdown.class);
+    }
+
+    /** What a charge stands at, as a value. */
+    public record Standing(UUID id, UUID schemeId, UUID organizationId, BigDecimal amount, BigDecimal billed,
+            boolean invoiced, int months) {
+
+        /** As {@link ChargeService} decides it: an invoiced charge changes by its billed amount only. */
+        boolean differsFrom(dk.kdnet.economy.financing.Charge row) {
+            var calculated = row == null ? BigDecimal.ZERO : row.amount();
+            if (invoiced) {
+                return calculated.compareTo(billed) != 0;
+            }
+            return calculated.compareTo(amount) != 0 || (row == null ? Breakdown.none().months() : row.months()) != months;
+        }
+    }
+
+    public static List<Standing> standingOf(Collection<UUID> schemeIds) {
+        return schemeIds.isEmpty() ? List.of() : find("schemeId in ?1", schemeIds).project(Standing.class).list();
     }
 }

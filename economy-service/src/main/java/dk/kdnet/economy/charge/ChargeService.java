@@ -110,10 +110,12 @@ public class ChargeService {
     private void recalculateLoaded(List<Scheme> schemes, Cause cause) {
         var started = System.nanoTime();
         var inputs = Inputs.load(schemes);
-        var existing = Charge.<Charge>list("schemeId in ?1", schemes.stream().map(s -> s.id).toList()).stream()
-                .collect(Collectors.groupingBy(c -> c.schemeId));
-        var now = Instant.now();
-        var changed = new ArrayList<ChargeRecalculated>();
+        // What each charge stands at, as values: only the charges that change are loaded as entities (and so
+        // dirty-checked at commit), not every charge of the scheme.
+        var standing = Charge.standingOf(schemes.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(Charge.Standing::schemeId));
+        record Change(Scheme scheme, UUID organizationId, UUID chargeId, dk.kdnet.economy.financing.Charge row) {}
+        var changes = new ArrayList<Change>();
         for (var scheme : schemes) {
             ChargeTable table;
             try {
@@ -128,24 +130,35 @@ public class ChargeService {
             scheme.sumOfRows = table.sumOfRows();
             var rows = new LinkedHashMap<UUID, dk.kdnet.economy.financing.Charge>();
             table.charges().forEach(c -> rows.put(UUID.fromString(c.organizationId()), c));
-            var charges = new LinkedHashMap<UUID, Charge>();
-            existing.getOrDefault(scheme.id, List.of()).forEach(c -> charges.put(c.organizationId, c));
+            var charges = new LinkedHashMap<UUID, Charge.Standing>();
+            standing.getOrDefault(scheme.id, List.of()).forEach(c -> charges.put(c.organizationId(), c));
             var organizations = new LinkedHashSet<UUID>(rows.keySet());
             organizations.addAll(charges.keySet());
             for (var organizationId : organizations) {
                 var row = rows.get(organizationId);
                 var charge = charges.get(organizationId);
-                if (charge == null) {
-                    charge = new Charge();
-                    charge.id = UUID.randomUUID();
-                    charge.schemeId = scheme.id;
-                    charge.organizationId = organizationId;
-                    charge.year = scheme.year;
+                if (charge == null || charge.differsFrom(row)) {
+                    changes.add(new Change(scheme, organizationId, charge == null ? null : charge.id(), row));
                 }
-                var event = apply(scheme, charge, row, cause, now);
-                if (event != null) {
-                    changed.add(event);
-                }
+            }
+        }
+        var loaded = Charge.<Charge>list("id in ?1", changes.stream().map(Change::chargeId)
+                .filter(java.util.Objects::nonNull).toList()).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c));
+        var now = Instant.now();
+        var changed = new ArrayList<ChargeRecalculated>();
+        for (var change : changes) {
+            var charge = change.chargeId() == null ? null : loaded.get(change.chargeId());
+            if (charge == null) {
+                charge = new Charge();
+                charge.id = UUID.randomUUID();
+                charge.schemeId = change.scheme().id;
+                charge.organizationId = change.organizationId();
+                charge.year = change.scheme().year;
+            }
+            var event = apply(change.scheme(), charge, change.row(), cause, now);
+            if (event != null) {
+                changed.add(event);
             }
         }
         outbox.publishAll(changed);
@@ -231,7 +244,7 @@ public class ChargeService {
     }
 
     /** Memberships and population figures of a batch of schemes, loaded once. */
-    public record Inputs(Map<UUID, Map<UUID, CollaborationMembership>> memberships,
+    public record Inputs(Map<UUID, Map<UUID, CollaborationMembership.Term>> memberships,
             Map<Population.Key, Long> populations) {
 
         public static Inputs load(Collection<Scheme> schemes) {
@@ -239,10 +252,10 @@ public class ChargeService {
                     .filter(s -> s.ownerKind == OwnerKind.COLLABORATION)
                     .map(s -> s.ownerId)
                     .collect(Collectors.toSet());
-            var memberships = new HashMap<UUID, Map<UUID, CollaborationMembership>>();
-            for (var membership : CollaborationMembership.ofCollaborations(collaborations)) {
-                memberships.computeIfAbsent(membership.collaborationId, k -> new HashMap<>())
-                        .put(membership.organizationId, membership);
+            var memberships = new HashMap<UUID, Map<UUID, CollaborationMembership.Term>>();
+            for (var membership : CollaborationMembership.termsOf(collaborations)) {
+                memberships.computeIfAbsent(membership.collaborationId(), k -> new HashMap<>())
+                        .put(membership.organizationId(), membership);
             }
             var dates = schemes.stream().map(s -> s.populationDate).filter(d -> d != null)
                     .collect(Collectors.toSet());
@@ -272,7 +285,7 @@ public class ChargeService {
         public List<Member> currentMembers(FinancingScheme engine, Scheme scheme) {
             var memberships = scheme.ownerKind == OwnerKind.COLLABORATION
                     ? this.memberships.getOrDefault(scheme.ownerId, Map.of())
-                    : Map.<UUID, CollaborationMembership>of();
+                    : Map.<UUID, CollaborationMembership.Term>of();
             var date = scheme.populationDate;
             var parties = EngineSchemes.parties(scheme.componentSpecs());
             var members = new ArrayList<Member>();
@@ -283,25 +296,25 @@ public class ChargeService {
                 var membership = memberships.get(id);
                 if (membership != null) {
                     member = new Member(member.organizationId(), member.population(), member.units(),
-                            member.previousCharge(), membership.joinedOn, membership.effectiveExit);
+                            member.previousCharge(), membership.joinedOn(), membership.effectiveExit());
                 }
                 members.add(withPopulation(member, id, date));
             }
             for (var membership : memberships.values()) {
-                if (seen.contains(membership.organizationId) || parties.contains(membership.organizationId)) {
+                if (seen.contains(membership.organizationId()) || parties.contains(membership.organizationId())) {
                     continue;
                 }
-                var joiner = new Member(membership.organizationId.toString(), null, BigDecimal.ZERO, BigDecimal.ZERO,
-                        membership.joinedOn, membership.effectiveExit);
+                var joiner = new Member(membership.organizationId().toString(), null, BigDecimal.ZERO, BigDecimal.ZERO,
+                        membership.joinedOn(), membership.effectiveExit());
                 if (joiner.monthsIn(scheme.year) == 0) {
                     continue;
                 }
-                if (date != null && !populations.containsKey(new Population.Key(membership.organizationId, date))) {
-                    LOG.warnf("%s joined %s but has no population on %s: not charged yet", membership.organizationId,
+                if (date != null && !populations.containsKey(new Population.Key(membership.organizationId(), date))) {
+                    LOG.warnf("%s joined %s but has no population on %s: not charged yet", membership.organizationId(),
                             scheme.ownerId, date);
                     continue;
                 }
-                members.add(withPopulation(joiner, membership.organizationId, date));
+                members.add(withPopulation(joiner, membership.organizationId(), date));
             }
             return members;
         }

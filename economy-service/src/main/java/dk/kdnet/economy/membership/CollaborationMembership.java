@@ -42,4 +42,13 @@ public class CollaborationMembership extends PanacheEntityBase {
     public static List<CollaborationMembership> ofCollaborations(Collection<UUID> collaborationIds) {
         return collaborationIds.isEmpty() ? List.of() : list("collaborationId in ?1", collaborationIds);
     }
+
+    /** What a calculation needs of a membership. */
+    public record Term(UUID collaborationId, UUID organizationId, LocalDate joinedOn, LocalDate effectiveExit) {}
+
+    /** The terms of the collaborations' memberships: values, not entities, so loading them costs no dirty-checking. */
+    public static List<Term> termsOf(Collection<UUID> collaborationIds) {
+        return collaborationIds.isEmpty() ? List.of()
+                : find("collaborationId in ?1", collaborationIds).project(Term.class).list();
+    }
 }
