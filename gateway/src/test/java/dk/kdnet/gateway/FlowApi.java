@@ -41,6 +41,9 @@ final class FlowApi {
 
     private FlowApi() {}
 
+    /** Where {@link #call} goes when not to the test's own gateway (the flow bench: a packaged one, as deployed). */
+    static volatile String timedGateway;
+
     record Answer(int status, JsonNode body) {}
 
     /**
@@ -48,7 +51,8 @@ final class FlowApi {
      * call, which on 2 cores it takes from the services being measured.
      */
     static Answer call(String method, String path, Object body, String correlationId) {
-        var request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+        var base = timedGateway != null ? timedGateway : RestAssured.baseURI + ":" + RestAssured.port;
+        var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + SECRETARIAT).timeout(Duration.ofSeconds(30));
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);

@@ -68,14 +68,15 @@ public final class KdnetStack implements AutoCloseable {
                 }
             }
             launched.forEach(ServiceProcess::awaitReady);
+            var gatewayEnv = new HashMap<>(extraEnv);
+            for (var service : stack.running.keySet()) {
+                gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
+            }
+            stack.environments.put(Service.GATEWAY, Map.copyOf(gatewayEnv));
             if (ports.containsKey(Service.GATEWAY)) {
-                var env = new HashMap<>(extraEnv);
-                for (var service : stack.running.keySet()) {
-                    env.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
-                }
                 log.info("gateway: starting on port " + ports.get(Service.GATEWAY));
                 stack.running.put(Service.GATEWAY, ServiceProcess.launch(root, Service.GATEWAY.module,
-                        ports.get(Service.GATEWAY), env, logDir.resolve("gateway.log")).awaitReady());
+                        ports.get(Service.GATEWAY), gatewayEnv, logDir.resolve("gateway.log")).awaitReady());
             }
             return stack;
         } catch (RuntimeException e) {
@@ -90,14 +91,22 @@ public final class KdnetStack implements AutoCloseable {
 
     /**
      * Launches one more instance of a running service, with the same configuration (database, Kafka and its
-     * consumer groups) on another port, e.g. to consume in a group with the first; stopped with the stack.
+     * consumer groups) on another port, e.g. to consume in a group with the first; or a packaged gateway in front
+     * of the stack's services. Stopped with the stack.
      */
-    public synchronized ServiceProcess launchInstance(Service service, int port) {
+    public ServiceProcess launchInstance(Service service, int port) {
+        return launchInstance(service, port, Map.of());
+    }
+
+    /** As {@link #launchInstance(Service, int)}, with settings of its own on top. */
+    public synchronized ServiceProcess launchInstance(Service service, int port, Map<String, String> settings) {
         var env = environments.get(service);
         if (env == null) {
             throw new IllegalStateException(service.module + " is not part of this stack");
         }
-        var instance = ServiceProcess.launch(root, service.module, port, env,
+        var instanceEnv = new HashMap<>(env);
+        instanceEnv.putAll(settings);
+        var instance = ServiceProcess.launch(root, service.module, port, instanceEnv,
                 logDir.resolve(service.module + "-" + port + ".log"));
         extraInstances.add(instance);
         return instance;
