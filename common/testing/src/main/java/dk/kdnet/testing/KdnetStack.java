@@ -118,12 +118,24 @@ public final class KdnetStack implements AutoCloseable {
 
     @Override
     public void close() {
-        extraInstances.forEach(ServiceProcess::close);
-        extraInstances.clear();
         // The gateway first, so nobody reaches a service that is going away.
-        var order = new ArrayList<>(running.keySet());
-        order.sort((a, b) -> a == Service.GATEWAY ? -1 : b == Service.GATEWAY ? 1 : 0);
-        order.forEach(service -> running.get(service).close());
+        var gateway = running.remove(Service.GATEWAY);
+        if (gateway != null) {
+            gateway.close();
+        }
+        var processes = new ArrayList<>(extraInstances);
+        processes.addAll(running.values());
+        extraInstances.clear();
         running.clear();
+        // Together, not one after another: each waits seconds for its Kafka consumers to leave their groups.
+        var stopping = processes.stream().map(process -> Thread.ofVirtual().start(process::close)).toList();
+        for (var thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
