@@ -63,7 +63,8 @@ class FlowLatencyBench {
         // time, one clock on one machine) is a moment the new charge was already readable; one GET through the
         // gateway confirms it with the expected amount.
         var charged = new LinkedBlockingQueue<ConsumerRecord<String, String>>();
-        try (var tail = KafkaEvents.tail(TestInfrastructure.get().bootstrapServers(), "economy.charges", charged::add)) {
+        var bootstrap = TestInfrastructure.get().bootstrapServers();
+        try (var tail = KafkaEvents.tail(bootstrap, "economy.charges", charged::add)) {
             var i = 0;
             for (var change : run.changes()) {
                 var wallClock = System.currentTimeMillis();
@@ -77,7 +78,8 @@ class FlowLatencyBench {
                     assertNotNull(event, "decision " + i + " reached no charge within 30 s");
                 } while (event.timestamp() < wallClock || !event.value().contains(organization));
                 var readable = event.timestamp() - wallClock;
-                assertEquals((long) expected.get(change.organizationId()), charge(run.scheme(), change.organizationId()),
+                long want = expected.get(change.organizationId());
+                assertEquals(want, charge(run.scheme(), change.organizationId()),
                         "the charge of decision " + i + " through the gateway");
                 var observed = (System.nanoTime() - started) / 1e6;
                 if (i++ >= warmUp) {
@@ -96,7 +98,8 @@ class FlowLatencyBench {
                 millis.getLast(), mean);
         observedMillis.sort(Double::compare);
         System.out.printf("flow: PUT decision -> this client has seen the charge event and read the charge via the"
-                + " gateway: p50 %.1f ms, p99 %.1f ms%n", percentile(observedMillis, 50), percentile(observedMillis, 99));
+                + " gateway: p50 %.1f ms, p99 %.1f ms%n", percentile(observedMillis, 50),
+                percentile(observedMillis, 99));
         putMillis.sort(Double::compare);
         System.out.printf("flow: the PUT of the decision itself: p50 %.1f ms, p99 %.1f ms%n", percentile(putMillis, 50),
                 percentile(putMillis, 99));

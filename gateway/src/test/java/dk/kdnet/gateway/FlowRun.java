@@ -140,7 +140,8 @@ final class FlowRun {
         };
         UUID id;
         try {
-            // The first attempt on this thread (Awaitility would start a thread for it); retries while a service is down.
+            // The first attempt on this thread (Awaitility would start a thread for it); retries while a service is
+            // down.
             id = attempt.call();
             if (id == null) {
                 id = await("decision on item " + change.itemId() + " recorded").atMost(patience)

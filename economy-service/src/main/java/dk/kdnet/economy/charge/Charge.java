@@ -65,7 +65,8 @@ public class Charge extends PanacheEntityBase {
             if (invoiced) {
                 return calculated.compareTo(billed) != 0;
             }
-            return calculated.compareTo(amount) != 0 || (row == null ? Breakdown.none().months() : row.months()) != months;
+            var calculatedMonths = row == null ? Breakdown.none().months() : row.months();
+            return calculated.compareTo(amount) != 0 || calculatedMonths != months;
         }
     }
 
