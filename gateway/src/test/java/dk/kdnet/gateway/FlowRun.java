@@ -26,7 +26,8 @@ final class FlowRun {
 
     static final int YEAR = 2027;
     private static final long MONTHLY = 1_000;
-    private static final int STAYERS = 2;
+    /** Approved members that neither give notice nor leave: a run of n decisions has at most n + STAYERS members. */
+    static final int STAYERS = 2;
 
     /** One decision: an organization's notice or joining, on an agenda item, and what it must then pay. */
     record Change(UUID organizationId, String kind, LocalDate date, UUID itemId, long expectedAmount) {

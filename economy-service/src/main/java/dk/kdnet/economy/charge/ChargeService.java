@@ -55,6 +55,9 @@ public class ChargeService {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReferenceDataLoader referenceData;
+
     /** A membership of the collaboration changed. */
     @Transactional
     public void recalculateCollaboration(UUID collaborationId, Cause cause) {
@@ -82,10 +85,13 @@ public class ChargeService {
         }
     }
 
-    // groups-service's events may arrive while the first start loads the reference schemes: wait for them.
+    // groups-service's events may arrive while the first start loads the reference schemes: wait for them. Once
+    // this instance has seen them committed there is nothing to wait for, and each event saves a round trip.
     private void awaitReferenceData() {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + ReferenceDataLoader.LOCK_KEY + ")")
-                .getSingleResult();
+        if (!referenceData.loaded()) {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + ReferenceDataLoader.LOCK_KEY + ")")
+                    .getSingleResult();
+        }
     }
 
     /** Recalculates the schemes' charges as of the current memberships and populations. */

@@ -17,9 +17,11 @@ import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.events.ReferenceIds;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -54,6 +56,8 @@ public class ReferenceDataLoader {
     @Inject
     EntityManager em;
 
+    private volatile boolean loaded;
+
     record ReferenceComponent(ComponentKind kind, BigDecimal percent, LocalDate referenceDate, BigDecimal rate,
             String organization, BigDecimal amount, BigDecimal numerator, BigDecimal denominator) {}
 
@@ -83,8 +87,13 @@ public class ReferenceDataLoader {
         return ReferenceIds.of("financing-scheme", slug);
     }
 
+    /** Whether this instance has seen the reference data committed (loaded by it or by another instance). */
+    public boolean loaded() {
+        return loaded;
+    }
+
     @Transactional
-    void load(@Observes StartupEvent startup) {
+    void load(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent startup) {
         // Several instances may start at once; the first one loads, the others find the data.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
         if (Scheme.count() > 0) {
@@ -108,6 +117,11 @@ public class ReferenceDataLoader {
         }
         LOG.infof("loaded reference data: %d financing schemes, %d budgets", file.schemes().size(),
                 budgetFile.budgets().size());
+    }
+
+    // After load's transaction has committed.
+    void markLoaded(@Observes @Priority(Interceptor.Priority.APPLICATION + 1) StartupEvent startup) {
+        loaded = true;
     }
 
     private static SchemeRequest request(ReferenceScheme s) {
