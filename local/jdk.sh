@@ -1,5 +1,5 @@
 # Sourced by ./kdnet, .ci/run and bench/: the default java may be older than 21, so take a JDK 21+
-# from JAVA_HOME, the java on PATH or /usr/lib/jvm, and export JAVA_HOME and PATH for it.
+# from JAVA_HOME, the java on PATH or /usr/lib/jvm, and export JAVA_HOME and PATH for it (and JAVA_FEATURE, e.g. 25).
 pick_java() {
   local candidate version
   for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
@@ -7,6 +7,7 @@ pick_java() {
     version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
     if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$candidate"
+      export JAVA_FEATURE="${version%%.*}"
       export PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi

@@ -45,6 +45,13 @@ public final class KdnetStack implements AutoCloseable {
      */
     public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
             LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
+        return start(root, logDir, infrastructure, ports, tokens, extraEnv, log, false);
+    }
+
+    /** As above; with {@code recordAotCaches}, each process records its AOT cache until the stack is closed. */
+    static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
+            LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log, boolean recordAotCaches) {
+        Launcher launcher = recordAotCaches ? ServiceProcess::launchRecording : ServiceProcess::launch;
         var stack = new KdnetStack();
         stack.root = root;
         stack.logDir = logDir;
@@ -61,7 +68,7 @@ public final class KdnetStack implements AutoCloseable {
                     env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
                     stack.environments.put(service, Map.copyOf(env));
                     log.info(service.module + ": starting on port " + ports.get(service));
-                    var process = ServiceProcess.launch(root, service.module, ports.get(service), env,
+                    var process = launcher.launch(root, service.module, ports.get(service), env,
                             logDir.resolve(service.module + ".log"));
                     stack.running.put(service, process);
                     launched.add(process);
@@ -75,7 +82,7 @@ public final class KdnetStack implements AutoCloseable {
             stack.environments.put(Service.GATEWAY, Map.copyOf(gatewayEnv));
             if (ports.containsKey(Service.GATEWAY)) {
                 log.info("gateway: starting on port " + ports.get(Service.GATEWAY));
-                stack.running.put(Service.GATEWAY, ServiceProcess.launch(root, Service.GATEWAY.module,
+                stack.running.put(Service.GATEWAY, launcher.launch(root, Service.GATEWAY.module,
                         ports.get(Service.GATEWAY), gatewayEnv, logDir.resolve("gateway.log")).awaitReady());
             }
             return stack;
@@ -83,6 +90,10 @@ public final class KdnetStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    private interface Launcher {
+        ServiceProcess launch(Path root, String module, int port, Map<String, String> env, Path log);
     }
 
     public ServiceProcess service(Service service) {
@@ -116,8 +127,9 @@ public final class KdnetStack implements AutoCloseable {
         return Map.copyOf(running);
     }
 
+    // Synchronized: Ctrl-C's hook may close the stack while it is being closed, and must wait for it.
     @Override
-    public void close() {
+    public synchronized void close() {
         // The gateway first, so nobody reaches a service that is going away.
         var gateway = running.remove(Service.GATEWAY);
         if (gateway != null) {

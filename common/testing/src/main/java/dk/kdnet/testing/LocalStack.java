@@ -52,6 +52,13 @@ public final class LocalStack {
             stopped.countDown();
         }));
         started.infrastructure = Infrastructure.start(root, dataDir, ports, true, log);
+        if (AotCaches.missing(root)) {
+            var recordingLogs = dataDir.resolve("logs/aot-recording");
+            started.stack = AotCaches.startRecording(root, recordingLogs, started.infrastructure, servicePorts,
+                    LocalTokens.in(dataDir), log);
+            started.stack.close();
+            AotCaches.report(root, recordingLogs, log);
+        }
         started.stack = KdnetStack.start(root, dataDir.resolve("logs"), started.infrastructure, servicePorts,
                 LocalTokens.in(dataDir), Map.of(), log);
         var gateway = "http://localhost:" + servicePorts.get(KdnetStack.Service.GATEWAY);

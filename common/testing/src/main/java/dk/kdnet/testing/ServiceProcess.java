@@ -18,6 +18,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** The flags the AOT cache was recorded with (root pom, kdnet.service.jvm-flags). */
     private static final List<String> JVM_FLAGS = jvmFlags();
 
+    static final String AOT_CACHE = "app.aot";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private final String module;
@@ -25,19 +27,31 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path root;
     private final Map<String, String> env;
     private final Path log;
+    private final boolean recording;
     private Process process;
 
-    private ServiceProcess(String module, int port, Path root, Map<String, String> env, Path log) {
+    private ServiceProcess(String module, int port, Path root, Map<String, String> env, Path log, boolean recording) {
         this.module = module;
         this.port = port;
         this.root = root;
         this.env = env;
         this.log = log;
+        this.recording = recording;
     }
 
     /** Launches the service and returns without waiting; call {@link #awaitReady()}. */
     public static ServiceProcess launch(Path root, String module, int port, Map<String, String> env, Path log) {
-        var service = new ServiceProcess(module, port, root, env, log);
+        var service = new ServiceProcess(module, port, root, env, log, false);
+        service.launch();
+        return service;
+    }
+
+    /**
+     * Launches the service to record its AOT cache (JDK 25+): what it loads and links while it runs goes into
+     * {@code target/quarkus-app/app.aot} when it stops.
+     */
+    static ServiceProcess launchRecording(Path root, String module, int port, Map<String, String> env, Path log) {
+        var service = new ServiceProcess(module, port, root, env, log, true);
         service.launch();
         return service;
     }
@@ -52,16 +66,19 @@ public final class ServiceProcess implements AutoCloseable {
         if (Runtime.version().feature() < 25) {
             command.remove("-XX:+UseCompactObjectHeaders");
         }
-        command.addAll(classDataArchive(app));
+        command.addAll(recording ? List.of("-XX:AOTCacheOutput=" + AOT_CACHE) : classDataArchive(app));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", "quarkus-run.jar"));
         // From its own folder: the archive records the class path relative to it.
         process = Processes.start(command, app, log, env);
     }
 
-    /** The archive packaged with -Dkdnet.aot: a Leyden AOT cache on JDK 25+, else AppCDS; none otherwise. */
+    /**
+     * The class-data archive: on JDK 25+ the AOT cache recorded by {@code ./kdnet up} (or packaged with -Dkdnet.aot),
+     * else the AppCDS archive packaged with -Dkdnet.aot; none otherwise.
+     */
     private static List<String> classDataArchive(Path app) {
-        if (Runtime.version().feature() >= 25 && Files.exists(app.resolve("app.aot"))) {
-            return List.of("-XX:AOTCache=app.aot");
+        if (Runtime.version().feature() >= 25 && Files.exists(app.resolve(AOT_CACHE))) {
+            return List.of("-XX:AOTCache=" + AOT_CACHE);
         }
         if (Files.exists(app.resolve("app-cds.jsa"))) {
             return List.of("-XX:SharedArchiveFile=app-cds.jsa");
@@ -127,6 +144,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.stop(process, "TERM", Duration.ofSeconds(15));
+        // A recording JVM writes its AOT cache on the way out, which takes a while on 2 cores.
+        Processes.stop(process, "TERM", recording ? Duration.ofMinutes(5) : Duration.ofSeconds(15));
     }
 }
