@@ -137,6 +137,7 @@ class FlowLatencyBench {
         var toDecision = new ArrayList<Double>();
         var toMembership = new ArrayList<Double>();
         var toCharge = new ArrayList<Double>();
+        long[] slowest = {-1, 0, 0, 0};
         for (var change : runs.stream().flatMap(run -> run.changes().stream()).toList()) {
             var started = startedAt.get(change.organizationId());
             if (started == null) {
@@ -152,6 +153,9 @@ class FlowLatencyBench {
                 toDecision.add((double) (decided - started));
                 toMembership.add((double) (member - decided));
                 toCharge.add((double) (charged - member));
+                if (charged - started > slowest[0]) {
+                    slowest = new long[] {charged - started, decided - started, member - decided, charged - member};
+                }
             }
         }
         for (var list : List.of(toDecision, toMembership, toCharge)) {
@@ -161,6 +165,8 @@ class FlowLatencyBench {
                 + " -> membership event sent %.0f / %.0f; -> charge event sent %.0f / %.0f%n", toDecision.size(),
                 percentile(toDecision, 50), percentile(toDecision, 99), percentile(toMembership, 50),
                 percentile(toMembership, 99), percentile(toCharge, 50), percentile(toCharge, 99));
+        System.out.printf("flow: the slowest decision, %d ms: PUT -> decision event sent %d; -> membership event sent"
+                + " %d; -> charge event sent %d%n", slowest[0], slowest[1], slowest[2], slowest[3]);
     }
 
     private static Long latest(List<ConsumerRecord<String, String>> records,
