@@ -3,11 +3,17 @@ package dk.kdnet.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.kdnet.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,11 +36,16 @@ class GatewaySecurityTest {
             config.put("kdnet.gateway.rate-limit.requests", "5");
             config.put("kdnet.gateway.rate-limit.per", "1h");
             config.put("quarkus.http.cors.origins", "https://portal.kdnet.dk");
+            // One second of grace after exp (0 means the default, 60), so a test sees an expired token refused soon.
+            config.put("mp.jwt.verify.clock.skew", "1");
             return config;
         }
     }
 
     private static final String WRITE = "/api/groups/organizations";
+
+    @Inject
+    JWTParser tokens;
 
     @Test
     void anonymousWriteIsRefusedWithProblem() {
@@ -74,6 +85,21 @@ class GatewaySecurityTest {
         var token = TestInfrastructure.tokens().forRole("secretariat");
         var forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         given().auth().oauth2(forged)
+                .when().get("/api/meetings")
+                .then().statusCode(401)
+                .body("type", equalTo("https://kdnet.dk/problems/unauthorized"));
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndRefusedOnceItExpires() throws Exception {
+        var token = TestInfrastructure.tokens().forRole("member", Duration.ofSeconds(2));
+        var first = tokens.parse(token);
+        assertSame(first, tokens.parse(token), "the second use of a verified token is not verified again");
+        given().auth().oauth2(token).when().get("/api/meetings").then().statusCode(503);
+
+        Thread.sleep(Duration.ofSeconds(first.getExpirationTime() + 2).toMillis() - System.currentTimeMillis());
+        assertThrows(ParseException.class, () -> tokens.parse(token));
+        given().auth().oauth2(token)
                 .when().get("/api/meetings")
                 .then().statusCode(401)
                 .body("type", equalTo("https://kdnet.dk/problems/unauthorized"));

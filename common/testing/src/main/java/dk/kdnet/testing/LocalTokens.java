@@ -97,7 +97,12 @@ public final class LocalTokens {
 
     /** A person's token: {@code secretariat} writes, {@code member} reads internal material. */
     public String forRole(String role) {
-        return sign("local-" + role, List.of(role), null, Duration.ofHours(12));
+        return forRole(role, Duration.ofHours(12));
+    }
+
+    /** As {@link #forRole(String)}, expiring after {@code lifetime}. */
+    public String forRole(String role, Duration lifetime) {
+        return sign("local-" + role, List.of(role), null, lifetime);
     }
 
     /**
