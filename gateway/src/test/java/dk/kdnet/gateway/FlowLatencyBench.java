@@ -7,6 +7,7 @@ import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetStack;
 import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.Processes;
+import dk.kdnet.testing.ServiceProcess;
 import dk.kdnet.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,13 +48,13 @@ class FlowLatencyBench {
                 Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000")).awaitReady();
         FlowApi.timedGateway = gateway.url();
         try {
-            measure(measured, warmUp, Integer.getInteger("kdnet.bench.flow.members", 20));
+            measure(measured, warmUp, Integer.getInteger("kdnet.bench.flow.members", 20), gateway);
         } finally {
             FlowApi.timedGateway = null;
         }
     }
 
-    private static void measure(int measured, int warmUp, int members) throws Exception {
+    private static void measure(int measured, int warmUp, int members, ServiceProcess gateway) throws Exception {
         var perCollaboration = Math.max(2, members - FlowRun.STAYERS);
         var label = "Flow bench " + System.nanoTime() % 100_000;
         var runs = new ArrayList<FlowRun>();
@@ -65,6 +66,7 @@ class FlowLatencyBench {
         var observedMillis = new ArrayList<Double>();
         var putMillis = new ArrayList<Double>();
         var startedAt = new HashMap<UUID, Long>();
+        Map<String, Duration> cpuBefore = Map.of();
         // The charge events tell when to look: polling the API every few ms would take the CPU from the services it
         // waits for (2 cores). The event leaves after the charge is committed, so its timestamp (the relay's send
         // time, one clock on one machine) is a moment the new charge was already readable; one GET through the
@@ -75,6 +77,9 @@ class FlowLatencyBench {
             var i = 0;
             for (var run : runs) {
                 for (var change : run.changes()) {
+                    if (i == warmUp) {
+                        cpuBefore = cpuUse(gateway);
+                    }
                     var wallClock = System.currentTimeMillis();
                     var started = System.nanoTime();
                     run.decide(change, "flow-bench-" + i, Duration.ofSeconds(30));
@@ -99,6 +104,7 @@ class FlowLatencyBench {
                 }
             }
         }
+        var cpuAfter = cpuUse(gateway);
         millis.sort(Double::compare);
         var mean = millis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         System.out.printf("flow: %d decisions after %d warm-up, on %d collaborations of up to %d members,"
@@ -114,6 +120,42 @@ class FlowLatencyBench {
         System.out.printf("flow: the PUT of the decision itself: p50 %.1f ms, p99 %.1f ms%n", percentile(putMillis, 50),
                 percentile(putMillis, 99));
         stages(runs, startedAt);
+        var before = cpuBefore;
+        var perDecision = new StringBuilder();
+        var total = 0.0;
+        for (var process : cpuAfter.keySet()) {
+            var millisEach = cpuAfter.get(process).minus(before.getOrDefault(process, Duration.ZERO)).toNanos() / 1e6
+                    / millis.size();
+            total += millisEach;
+            perDecision.append(perDecision.isEmpty() ? "" : ", ").append("%s %.1f".formatted(process, millisEach));
+        }
+        System.out.printf("flow: CPU per decision (ms; 2 cores, so the flow's latency cannot be below half the total):"
+                + " %s; total %.1f%n", perDecision, total);
+    }
+
+    /**
+     * CPU time used so far by each process of the flow: the services, the timed gateway, Kafka, PostgreSQL (its
+     * server and the backends serving the pools), and this JVM (the bench's client, its Kafka consumer, the test's
+     * own gateway).
+     */
+    private static Map<String, Duration> cpuUse(ServiceProcess gateway) {
+        var use = new java.util.LinkedHashMap<String, Duration>();
+        KdnetStackTestResource.stack().services().forEach((service, process) -> use.put(service.module,
+                cpu(ProcessHandle.of(process.pid()).stream())));
+        use.put("gateway", cpu(ProcessHandle.of(gateway.pid()).stream()));
+        var dataDir = TestInfrastructure.dataDir().toString();
+        var infrastructure = ProcessHandle.allProcesses().filter(p -> p.info().arguments().stream()
+                .flatMap(java.util.Arrays::stream).anyMatch(argument -> argument.contains(dataDir))).toList();
+        use.put("Kafka", cpu(infrastructure.stream().filter(p -> p.info().command().orElse("").endsWith("java"))));
+        use.put("PostgreSQL", cpu(infrastructure.stream().filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))));
+        use.put("bench JVM", cpu(java.util.stream.Stream.of(ProcessHandle.current())));
+        return use;
+    }
+
+    private static Duration cpu(java.util.stream.Stream<ProcessHandle> processes) {
+        return processes.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO,
+                Duration::plus);
     }
 
     /**
