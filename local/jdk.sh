@@ -9,6 +9,10 @@ pick_java() {
       export JAVA_HOME="$candidate"
       export JAVA_FEATURE="${version%%.*}"
       export PATH="$JAVA_HOME/bin:$PATH"
+      # Maven's own libraries (jansi, guava) use native access and sun.misc.Unsafe: JDK 24+ warns on every build.
+      if [ "$JAVA_FEATURE" -ge 24 ]; then
+        export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+      fi
       return 0
     fi
   done
