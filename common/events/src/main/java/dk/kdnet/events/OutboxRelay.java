@@ -71,6 +71,10 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // One request at a time: with several in flight, a first request to a partition the broker has not
+        // finished creating fails (NOT_LEADER_OR_FOLLOWER) while a later one is appended, and the first then spins on
+        // OUT_OF_ORDER_SEQUENCE_NUMBER until it expires, out of order (KAFKA-15591; seen here at a service's start).
+        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.sendTimeout().toMillis());
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
