@@ -53,6 +53,7 @@ for target in "${counts[@]}"; do
   # recorded twice for one date).
   round=$((round + 1)); updated=${ids[$round]}
   before=$(curl -s "$GATEWAY/api/economy/charges?scheme=$probe&organization=$aarhus" | grep -o '"amount":[0-9.]*' | head -1)
+  await_quiet
   start=$(date +%s%N)
   curl -s -o /dev/null "${auth[@]}" -X POST "$GATEWAY/api/groups/organizations/$updated/populations" \
     -d '{"referenceDate":"2025-01-01","count":40000,"source":"bench"}'
@@ -70,6 +71,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $SECRETARIAT"
 wrk.body = '{"changes":[{"type":"LEAVE","organizationId":"$(uuid hedensted)","on":"2024-01-01"},{"type":"MODE","budgetMode":"FIXED_TOTAL"}]}'
 LUA
+await_quiet
 measure_header
 measure "scenario on GovTech 2024 (17 members)" "$GATEWAY/api/economy/schemes/1f366afa-fe95-301f-9ffa-37cfc6a7ee71/scenarios" 10 -s "$lua"
 rm -f "$lua"

@@ -51,6 +51,20 @@ measure() {
   done
 }
 
+# await_quiet: waits (at most 3 minutes) until the machine is at least 85% idle over a second, so what
+# a setup left running (relays still publishing the events of a seeding) is not measured with the figure.
+await_quiet() {
+  local waited=0 idle total idle2 total2
+  while [ $waited -lt 180 ]; do
+    read -r idle total < <(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+    sleep 1
+    read -r idle2 total2 < <(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+    waited=$((waited + 1))
+    [ $(( (idle2 - idle) * 100 )) -ge $(( (total2 - total) * 85 )) ] && break
+  done
+  echo "== waited ${waited} s for the machine to go quiet" >&2
+}
+
 measure_header() {
   echo "== load average before measuring: $(cut -d" " -f1-3 /proc/loadavg)"
   printf '%-44s %4s %10s %10s %10s %8s\n' what conn req_s p50 p99 non2xx
