@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The flow's latency: from the PUT of a decision with a membership effect to the new charge readable through the
-# gateway, one decision at a time, over 200 decisions after 40 of warm-up; prints p50, p90, p99 (targets: p50 <= 50
+# gateway, one decision at a time, over 200 decisions after 400 of warm-up; prints p50, p90, p99 (targets: p50 <= 50
 # ms, p99 <= 250 ms). The decisions go to collaborations of at most 20 members each (KD-Net's size: 19
 # municipalities and the region); a larger figure measures how a recalculation scales with the collaboration.
 # Runs the gateway's FlowLatencyBench on its own PostgreSQL, Kafka and services (free ports).
-#   bench/flow.sh [decisions=200] [warm-up=40] [members per collaboration=20]
+#   bench/flow.sh [decisions=200] [warm-up=400] [members per collaboration=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/gateway-test.sh
-decisions=${1:-200} warmup=${2:-40} members=${3:-20}
+decisions=${1:-200} warmup=${2:-400} members=${3:-20}
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr)"
 gateway_test FlowLatencyBench flow -Dkdnet.bench.flow.decisions="$decisions" -Dkdnet.bench.flow.warm-up="$warmup" \
   -Dkdnet.bench.flow.members="$members"
