@@ -1,16 +1,15 @@
 package dk.kdnet.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,66 +31,56 @@ public class Outbox {
     String source;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(DomainEvent event) {
-        var id = publishAll(List.of(event)).get(0);
-        LOG.infof("event %s %s subject=%s", event.type(), id, event.subject());
+    public CloudEvent publish(DomainEvent event) {
+        var published = publishAll(List.of(event)).get(0);
+        LOG.infof("event %s %s subject=%s", published.type(), published.id(), published.subject());
+        return published;
     }
 
     /**
-     * Many events of one change (a recalculation touching thousands of charges) in one statement, in the order
-     * given; answers their ids. Straight through JDBC: it neither flushes the session nor parses a statement per
-     * event.
+     * Many events of one change (a recalculation touching thousands of charges) in multi-row inserts,
+     * in the order given.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> publishAll(List<? extends DomainEvent> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        var ids = new UUID[events.size()];
-        var topics = new String[ids.length];
-        var subjects = new String[ids.length];
-        var types = new String[ids.length];
-        var data = new String[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            var event = events.get(i);
-            ids[i] = UUID.randomUUID();
-            topics[i] = event.topic();
-            subjects[i] = event.subject();
-            types[i] = event.type();
-            data[i] = json(event);
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (var insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, "/kdnet/" + source);
-                insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-                insert.setString(3, Correlation.currentId());
-                insert.setString(4, Correlation.currentCause());
-                insert.setArray(5, connection.createArrayOf("uuid", ids));
-                insert.setArray(6, connection.createArrayOf("text", topics));
-                insert.setArray(7, connection.createArrayOf("text", subjects));
-                insert.setArray(8, connection.createArrayOf("text", types));
-                insert.setArray(9, connection.createArrayOf("text", data));
-                insert.executeUpdate();
+    public List<CloudEvent> publishAll(List<? extends DomainEvent> events) {
+        var cloudEvents = new ArrayList<CloudEvent>(events.size());
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            var chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            var sql = new StringBuilder("""
+                    INSERT INTO outbox_event (id, topic, event_key, type, source, subject, occurred_at,
+                                              correlation_id, causation_id, data) VALUES """);
+            for (int i = 0; i < chunk.size(); i++) {
+                var p = i * 10;
+                sql.append(i == 0 ? "" : ", ").append("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, CAST(?%d AS jsonb))"
+                        .formatted(p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10));
             }
-        });
-        relay.wakeUpAfterCommit();
-        return List.of(ids);
-    }
-
-    private static String json(DomainEvent event) {
-        try {
-            return CloudEvent.JSON.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + event.type() + " cannot be written as JSON", e);
+            var insert = em.createNativeQuery(sql.toString());
+            var now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < chunk.size(); i++) {
+                var event = chunk.get(i);
+                var cloudEvent = new CloudEvent(UUID.randomUUID(), "/kdnet/" + source, event.type(), event.subject(),
+                        now, Correlation.currentId(), Correlation.currentCause(), CloudEvent.JSON.valueToTree(event));
+                var p = i * 10;
+                insert.setParameter(p + 1, cloudEvent.id())
+                        .setParameter(p + 2, event.topic())
+                        .setParameter(p + 3, event.subject())
+                        .setParameter(p + 4, cloudEvent.type())
+                        .setParameter(p + 5, cloudEvent.source())
+                        .setParameter(p + 6, cloudEvent.subject())
+                        .setParameter(p + 7, cloudEvent.time())
+                        .setParameter(p + 8, cloudEvent.correlationId())
+                        .setParameter(p + 9, cloudEvent.causationId())
+                        .setParameter(p + 10, cloudEvent.data().toString());
+                cloudEvents.add(cloudEvent);
+            }
+            insert.executeUpdate();
         }
+        if (!cloudEvents.isEmpty()) {
+            relay.wakeUpAfterCommit();
+        }
+        return cloudEvents;
     }
 
-    // The key is the subject (the aggregate's id). Rows are numbered (seq) in the order of the arrays, which is the
-    // order the relay publishes them in.
-    private static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, event_key, type, source, subject, occurred_at, correlation_id,
-                                      causation_id, data)
-            SELECT e.id, e.topic, e.subject, e.type, ?, e.subject, ?, ?, ?, CAST(e.data AS jsonb)
-            FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS e(id, topic, subject, type, data, n)
-            ORDER BY e.n""";
+    /** PostgreSQL takes at most 65,535 parameters per statement; 10 per row. */
+    private static final int ROWS_PER_INSERT = 1_000;
 }
