@@ -51,16 +51,17 @@ measure() {
   done
 }
 
-# await_quiet: waits (at most 3 minutes) until the machine is at least 85% idle over a second, so what
-# a setup left running (relays still publishing the events of a seeding) is not measured with the figure.
+# await_quiet: waits (at most 3 minutes) until the machine is at least 85% idle for 3 seconds in a row, so what
+# a setup left running (relays still publishing the events of a seeding) is not measured with the figure. One
+# quiet second was not enough: it came between two of a relay's batches.
 await_quiet() {
-  local waited=0 idle total idle2 total2
-  while [ $waited -lt 180 ]; do
+  local waited=0 quiet=0 idle total idle2 total2
+  while [ $waited -lt 180 ] && [ $quiet -lt 3 ]; do
     read -r idle total < <(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
     sleep 1
     read -r idle2 total2 < <(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
     waited=$((waited + 1))
-    [ $(( (idle2 - idle) * 100 )) -ge $(( (total2 - total) * 85 )) ] && break
+    if [ $(( (idle2 - idle) * 100 )) -ge $(( (total2 - total) * 85 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
   done
   echo "== waited ${waited} s for the machine to go quiet" >&2
 }
