@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Creates the topics a service publishes on when they do not exist yet (brokers need not auto-create). In the
  * background, so the service is up without waiting for Kafka's admin round trips; the outbox relay waits for
- * {@link #done()} before it publishes.
+ * {@link #done()} before it publishes. For local runs only: on Kubernetes the topics are Strimzi's KafkaTopic
+ * resources (deploy/k8s) and {@code kdnet.events.create-topics} is false.
  */
 @Singleton
 public class TopicSetup {
@@ -39,6 +40,9 @@ public class TopicSetup {
     @ConfigProperty(name = "kdnet.events.dead-letter-topic")
     String deadLetterTopic;
 
+    @ConfigProperty(name = "kdnet.events.create-topics", defaultValue = "true")
+    boolean createTopics;
+
     @ConfigProperty(name = "kdnet.events.topic-partitions", defaultValue = "3")
     int partitions;
 
@@ -53,6 +57,10 @@ public class TopicSetup {
     }
 
     void start(@Observes StartupEvent startup) {
+        if (!createTopics) {
+            done.complete(null);
+            return;
+        }
         Thread.ofPlatform().daemon().name("topic-setup").start(() -> {
             try {
                 createTopics();
