@@ -2,17 +2,28 @@ package dk.kdnet.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dk.kdnet.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +47,8 @@ class GatewaySecurityTest {
             config.put("kdnet.gateway.rate-limit.requests", "5");
             config.put("kdnet.gateway.rate-limit.per", "1h");
             config.put("quarkus.http.cors.origins", "https://portal.kdnet.dk");
+            // The tests' own connections come from 127.0.0.1: that is the trusted reverse proxy here.
+            config.put("KDNET_GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
             // One second of grace after exp (0 means the default, 60), so a test sees an expired token refused soon.
             config.put("mp.jwt.verify.clock.skew", "1");
             return config;
@@ -137,6 +150,60 @@ class GatewaySecurityTest {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
                 .when().options("/api/groups/organizations")
                 .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void corsPreflightAllowsConditionalRequests() {
+        given().header("Origin", "https://portal.kdnet.dk").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,if-none-match")
+                .when().options("/api/groups/organizations/3a2f36c7-1028-3fa6-a05f-9b3d96d71139")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://portal.kdnet.dk"))
+                .header("Access-Control-Allow-Methods", containsStringIgnoringCase("PUT"))
+                .header("Access-Control-Allow-Headers", allOf(containsStringIgnoringCase("If-Match"),
+                        containsStringIgnoringCase("If-None-Match"), containsStringIgnoringCase("Authorization")));
+    }
+
+    @Test
+    void corsResponsesExposeWhatThePortalReads() {
+        // Its own forwarded address, so that it does not spend the anonymous bucket of 127.0.0.1 other tests use.
+        given().header("Origin", "https://portal.kdnet.dk").header("X-Forwarded-For", "203.0.113.50")
+                .when().get("/api/meetings")
+                .then().statusCode(503)
+                .header("Access-Control-Allow-Origin", equalTo("https://portal.kdnet.dk"))
+                .header("Access-Control-Expose-Headers", allOf(containsStringIgnoringCase("ETag"),
+                        containsStringIgnoringCase("Location"), containsStringIgnoringCase("Content-Disposition"),
+                        containsStringIgnoringCase("Retry-After")));
+    }
+
+    @Test
+    void behindATrustedProxyEachClientHasItsOwnBucket() {
+        for (int i = 0; i < 5; i++) {
+            anonymousReadForwardedFor("203.0.113.7").then().statusCode(503);
+        }
+        anonymousReadForwardedFor("203.0.113.7").then().statusCode(429);
+        // Another caller behind the same proxy is not kept waiting by the busy one.
+        anonymousReadForwardedFor("203.0.113.8").then().statusCode(503);
+        given().header("Forwarded", "for=203.0.113.9").when().get("/api/meetings").then().statusCode(503);
+    }
+
+    private static Response anonymousReadForwardedFor(String client) {
+        return given().header("X-Forwarded-For", client).when().get("/api/meetings");
+    }
+
+    @Test
+    void anUntrustedPeerCannotChooseItsAddress() throws IOException, InterruptedException {
+        // From 127.0.0.2, which is not a trusted proxy: every request counts against that address, whatever it
+        // claims to forward for. Were the header believed, each of these would have a bucket of its own.
+        var http = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        var meetings = URI.create("http://127.0.0.1:" + RestAssured.port + "/api/meetings");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(503, http.send(HttpRequest.newBuilder(meetings).header("X-Forwarded-For", "198.51.100." + i)
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        var refused = http.send(HttpRequest.newBuilder(meetings).header("X-Forwarded-For", "198.51.100.99")
+                .header("Forwarded", "for=198.51.100.98").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, refused.statusCode(), refused.body());
     }
 
     @Test
