@@ -1,5 +1,6 @@
 package dk.kdnet.groups.organization;
 
+import dk.kdnet.problems.RequiredWhen;
 import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ public final class OrganizationApi {
     private OrganizationApi() {}
 
     @Schema(name = "OrganizationRequest")
+    @RequiredWhen(property = "kind", values = "MUNICIPALITY", required = "municipalityCode")
     public record OrganizationRequest(
             @NotNull @Schema(example = "MUNICIPALITY") OrganizationKind kind,
             @NotBlank @Size(max = 200) @Schema(example = "Aarhus Kommune") String name,
