@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
 public record Problem(
-        @Schema(example = "https://kdnet.dk/problems/validation") URI type,
-        @Schema(example = "Invalid request") String title,
+        @Schema(required = true, example = "https://kdnet.dk/problems/validation") URI type,
+        @Schema(required = true, example = "Invalid request") String title,
         @Schema(example = "400") int status,
         @Schema(example = "2 fields are invalid") String detail,
         @Schema(example = "/api/groups/organizations") String instance,
@@ -27,6 +27,6 @@ public record Problem(
 
     @Schema(name = "FieldError")
     public record FieldError(
-            @Schema(example = "municipalityCode") String field,
-            @Schema(example = "must match \"\\d{3}\"") String message) {}
+            @Schema(required = true, example = "municipalityCode") String field,
+            @Schema(required = true, example = "must match \"\\d{3}\"") String message) {}
 }

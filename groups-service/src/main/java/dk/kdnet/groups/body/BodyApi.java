@@ -33,9 +33,9 @@ public final class BodyApi {
 
     @Schema(name = "Body")
     public record BodyView(
-            @Schema(example = "f3088e26-fb03-3bfa-8c2e-80f13c53c62f") UUID id,
-            @Schema(example = "STEERING_GROUP") BodyKind kind,
-            @Schema(example = "KOSU (den kommunale sundhedsstyregruppe)") String name,
+            @Schema(required = true, example = "f3088e26-fb03-3bfa-8c2e-80f13c53c62f") UUID id,
+            @Schema(required = true, example = "STEERING_GROUP") BodyKind kind,
+            @Schema(required = true, example = "KOSU (den kommunale sundhedsstyregruppe)") String name,
             @Schema(example = "KOSU") String shortName,
             @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID parentBodyId,
             @Schema(example = "Coordinates the municipal health area across the 19 municipalities") String mandateText,
@@ -72,15 +72,15 @@ public final class BodyApi {
 
     @Schema(name = "BodyMembership")
     public record MemberView(
-            UUID id,
-            @Schema(example = "f3088e26-fb03-3bfa-8c2e-80f13c53c62f") UUID bodyId,
-            @Schema(example = "KOSU") String bodyName,
-            @Schema(example = "36e77ddf-90dd-3559-a4c3-84c11da61129") UUID personId,
-            @Schema(example = "Jens Skov") String personName,
-            @Schema(example = "CHAIR") BodyRole role,
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "f3088e26-fb03-3bfa-8c2e-80f13c53c62f") UUID bodyId,
+            @Schema(required = true, example = "KOSU") String bodyName,
+            @Schema(required = true, example = "36e77ddf-90dd-3559-a4c3-84c11da61129") UUID personId,
+            @Schema(required = true, example = "Jens Skov") String personName,
+            @Schema(required = true, example = "CHAIR") BodyRole role,
             @Schema(example = "true") boolean voting,
             UUID representingOrganizationId,
-            @Schema(example = "2022-02-11") LocalDate validFrom,
+            @Schema(required = true, example = "2022-02-11") LocalDate validFrom,
             @Schema(example = "2022-02-10") LocalDate validTo,
             @Schema(example = "job change") String endReason,
             @Schema(example = "0") long version) implements Versioned {}

@@ -48,8 +48,8 @@ public final class CollaborationApi {
 
     @Schema(name = "Collaboration")
     public record CollaborationView(
-            @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID id,
-            @Schema(example = "GovTech Midtjylland") String name,
+            @Schema(required = true, example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID id,
+            @Schema(required = true, example = "GovTech Midtjylland") String name,
             @Schema(example = "GTM") String shortName,
             @Schema(example = "Shared development and spread of technology in municipal services") String purpose,
             @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID hostOrganizationId,
@@ -76,15 +76,15 @@ public final class CollaborationApi {
 
     @Schema(name = "Terms")
     public record TermsView(
-            UUID id,
-            UUID collaborationId,
-            @Schema(example = "2023-08-25") String version,
-            @Schema(example = "2023-08-25") LocalDate validFrom,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID collaborationId,
+            @Schema(required = true, example = "2023-08-25") String version,
+            @Schema(required = true, example = "2023-08-25") LocalDate validFrom,
             @Schema(example = "Membership continues for the month of notice and 12 further months") String description,
             @Schema(example = "12") int noticeMonths,
-            @Schema(example = "MONTH_OF_NOTICE") NoticeCountedFrom noticeCountedFrom,
-            List<TransitionalRule> transitionalRules,
-            @Schema(example = "VARIABLE") BudgetMode budgetMode,
+            @Schema(required = true, example = "MONTH_OF_NOTICE") NoticeCountedFrom noticeCountedFrom,
+            @Schema(required = true) List<TransitionalRule> transitionalRules,
+            @Schema(required = true, example = "VARIABLE") BudgetMode budgetMode,
             DecisionReference decision) {}
 
     @Schema(name = "JoinRequest")
@@ -114,16 +114,16 @@ public final class CollaborationApi {
 
     @Schema(name = "CollaborationMembership")
     public record MembershipView(
-            UUID id,
-            @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID collaborationId,
-            @Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
-            @Schema(example = "Hedensted Kommune") String organizationName,
-            @Schema(example = "2021-01-01") LocalDate joinedOn,
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID collaborationId,
+            @Schema(required = true, example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
+            @Schema(required = true, example = "Hedensted Kommune") String organizationName,
+            @Schema(required = true, example = "2021-01-01") LocalDate joinedOn,
             DecisionReference joinDecision,
             @Schema(example = "2023-08-25") LocalDate noticeGivenOn,
             @Schema(example = "2024-01-01") LocalDate effectiveExit,
-            @Schema(example = "NOTICE_GIVEN") MembershipStatus status,
-            @Schema(example = "2023-12-31", description = "the date the status is for") LocalDate statusOn,
+            @Schema(required = true, example = "NOTICE_GIVEN") MembershipStatus status,
+            @Schema(required = true, example = "2023-12-31", description = "the date the status is for") LocalDate statusOn,
             UUID termsId,
             @Schema(example = "2023-08-25") String termsVersion,
             DecisionReference withdrawalDecision,

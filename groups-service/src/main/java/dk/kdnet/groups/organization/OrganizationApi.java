@@ -1,5 +1,6 @@
 package dk.kdnet.groups.organization;
 
+import dk.kdnet.problems.RequiredWhen;
 import dk.kdnet.problems.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ public final class OrganizationApi {
     private OrganizationApi() {}
 
     @Schema(name = "OrganizationRequest")
+    @RequiredWhen(property = "kind", values = "MUNICIPALITY", required = "municipalityCode")
     public record OrganizationRequest(
             @NotNull @Schema(example = "MUNICIPALITY") OrganizationKind kind,
             @NotBlank @Size(max = 200) @Schema(example = "Aarhus Kommune") String name,
@@ -28,9 +30,9 @@ public final class OrganizationApi {
 
     @Schema(name = "Organization")
     public record OrganizationView(
-            @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID id,
-            @Schema(example = "MUNICIPALITY") OrganizationKind kind,
-            @Schema(example = "Aarhus Kommune") String name,
+            @Schema(required = true, example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID id,
+            @Schema(required = true, example = "MUNICIPALITY") OrganizationKind kind,
+            @Schema(required = true, example = "Aarhus Kommune") String name,
             @Schema(example = "Aarhus") String shortName,
             @Schema(example = "751") String municipalityCode,
             @Schema(example = "55133018") String cvr,
@@ -45,9 +47,9 @@ public final class OrganizationApi {
 
     @Schema(name = "PopulationFigure")
     public record PopulationView(
-            UUID id,
-            UUID organizationId,
-            @Schema(example = "2023-01-01") LocalDate referenceDate,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID organizationId,
+            @Schema(required = true, example = "2023-01-01") LocalDate referenceDate,
             @Schema(example = "361544") long count,
-            @Schema(example = "Danmarks Statistik") String source) {}
+            @Schema(required = true, example = "Danmarks Statistik") String source) {}
 }

@@ -23,8 +23,8 @@ public final class PersonApi {
 
     @Schema(name = "Person")
     public record PersonView(
-            @Schema(example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d") UUID id,
-            @Schema(example = "Anna Holm") String name,
+            @Schema(required = true, example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d") UUID id,
+            @Schema(required = true, example = "Anna Holm") String name,
             @Schema(example = "Kommunaldirektør") String title,
             @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a") UUID employerOrganizationId,
             @Schema(example = "anna.holm@example.dk",

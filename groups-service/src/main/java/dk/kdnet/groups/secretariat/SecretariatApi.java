@@ -33,11 +33,11 @@ public final class SecretariatApi {
 
     @Schema(name = "Secretariat")
     public record SecretariatView(
-            @Schema(example = "e0540fcb-0475-3b63-8782-788be0512464") UUID id,
-            @Schema(example = "KD-Net sekretariatet") String name,
+            @Schema(required = true, example = "e0540fcb-0475-3b63-8782-788be0512464") UUID id,
+            @Schema(required = true, example = "KD-Net sekretariatet") String name,
             @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a") UUID hostOrganizationId,
             @Schema(example = "1.0") BigDecimal fte,
-            List<UUID> servedBodyIds,
+            @Schema(required = true) List<UUID> servedBodyIds,
             @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID reportsToBodyId,
             @Schema(example = "the chair of KD-Net") String reportsTo,
             @Schema(example = "2022-01-01") LocalDate validFrom,
@@ -55,12 +55,12 @@ public final class SecretariatApi {
 
     @Schema(name = "StaffAssignment")
     public record StaffView(
-            UUID id,
-            @Schema(example = "e0540fcb-0475-3b63-8782-788be0512464") UUID secretariatId,
-            @Schema(example = "74204931-c8d5-39b7-97a5-894f181cdb5b") UUID personId,
-            @Schema(example = "konsulent") String role,
-            @Schema(example = "1.00") BigDecimal fte,
-            @Schema(example = "2022-01-01") LocalDate validFrom,
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "e0540fcb-0475-3b63-8782-788be0512464") UUID secretariatId,
+            @Schema(required = true, example = "74204931-c8d5-39b7-97a5-894f181cdb5b") UUID personId,
+            @Schema(required = true, example = "konsulent") String role,
+            @Schema(required = true, example = "1.00") BigDecimal fte,
+            @Schema(required = true, example = "2022-01-01") LocalDate validFrom,
             @Schema(example = "2026-12-31") LocalDate validTo,
             @Schema(example = "0") long version) implements Versioned {}
 }
