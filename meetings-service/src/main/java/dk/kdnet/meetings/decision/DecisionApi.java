@@ -66,7 +66,9 @@ public final class DecisionApi {
             @Size(max = 50) List<@NotNull @Valid FollowUp> followUps,
             @Size(max = 50) List<@NotNull @Valid Effect> effects,
             @Schema(description = "POSTPONED only (null for any other outcome): the meeting the item is carried to",
-                    example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID postponedToMeetingId) {}
+                    example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID postponedToMeetingId,
+            @Schema(readOnly = true, description = "the decision's id as read, when sending a decision back; another "
+                    + "id is refused: an id cannot be changed") UUID id) {}
 
     @Schema(name = "Decision")
     public record DecisionView(
