@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.kdnet.problems.Problem;
+import dk.kdnet.problems.ProblemType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Merges the services' OpenAPI documents into one: paths, components and tags of all. */
+/**
+ * Merges the services' OpenAPI documents into one: paths, components and tags of all, and on every operation the
+ * problems the gateway itself answers (429, 502, 503, 504).
+ */
 final class OpenApiMerger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,10 +71,60 @@ final class OpenApiMerger {
                 });
             }
         });
+        addGatewayResponses(paths, components);
         if (!unavailable.isEmpty()) {
             var missing = merged.putArray("x-unavailable-services");
             unavailable.stream().sorted().forEach(missing::add);
         }
         return merged;
     }
+
+    /** What the gateway itself may answer on any route: its rate limit, and a service down, failing or slow. */
+    private record GatewayResponse(String status, String name, ProblemType type, String detail, String retryAfter) {}
+
+    private static final List<GatewayResponse> GATEWAY_RESPONSES = List.of(
+            new GatewayResponse("429", "TooManyRequests", ProblemType.TOO_MANY_REQUESTS,
+                    "Rate limit of 600 requests per PT1M reached; retry after 7 s.",
+                    "Seconds until the client's rate limit lets a request through again"),
+            new GatewayResponse("502", "BadGateway", ProblemType.BAD_GATEWAY, "groups-service failed to answer", null),
+            new GatewayResponse("503", "ServiceUnavailable", ProblemType.SERVICE_UNAVAILABLE,
+                    "groups-service is not reachable; try again shortly", "Seconds to wait before trying again"),
+            new GatewayResponse("504", "GatewayTimeout", ProblemType.GATEWAY_TIMEOUT,
+                    "groups-service did not answer in time", null));
+
+    private static void addGatewayResponses(ObjectNode paths, ObjectNode components) {
+        var responses = components.has("responses") ? (ObjectNode) components.get("responses")
+                : components.putObject("responses");
+        for (var gateway : GATEWAY_RESPONSES) {
+            var response = responses.putObject(gateway.name());
+            response.put("description", gateway.type().title() + " (answered by the gateway)");
+            if (gateway.retryAfter() != null) {
+                var header = response.putObject("headers").putObject("Retry-After");
+                header.put("description", gateway.retryAfter());
+                header.put("required", true);
+                header.putObject("schema").put("type", "integer").put("minimum", 1);
+            }
+            var mediaType = response.putObject("content").putObject(Problem.MEDIA_TYPE);
+            mediaType.putObject("schema").put("$ref", "#/components/schemas/Problem");
+            mediaType.putObject("example").put("type", gateway.type().uri().toString())
+                    .put("title", gateway.type().title()).put("status", gateway.type().status())
+                    .put("detail", gateway.detail());
+        }
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!OPERATIONS.contains(operation.getKey()) || !(operation.getValue() instanceof ObjectNode node)) {
+                return;
+            }
+            var operationResponses = node.has("responses") ? (ObjectNode) node.get("responses")
+                    : node.putObject("responses");
+            GATEWAY_RESPONSES.forEach(gateway -> {
+                if (!operationResponses.has(gateway.status())) {
+                    operationResponses.putObject(gateway.status()).put("$ref",
+                            "#/components/responses/" + gateway.name());
+                }
+            });
+        }));
+    }
+
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
 }

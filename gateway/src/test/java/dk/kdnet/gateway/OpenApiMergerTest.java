@@ -37,6 +37,40 @@ class OpenApiMergerTest {
                 "anonymous or bearer by default; operations that need a role say so");
     }
 
+    @Test
+    void everyOperationDocumentsTheProblemsTheGatewayAnswersWithRetryAfterOnA429And503() throws Exception {
+        var documents = new LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+        documents.put("groups", json.readTree("""
+                {"paths":{"/api/groups/organizations":{"get":{"responses":{"200":{"description":"OK"}}},
+                                                       "post":{"responses":{"503":{"description":"own"}}},
+                                                       "parameters":[]}},
+                 "components":{"responses":{"NotFound":{"description":"Not found"}}}}"""));
+
+        var merged = OpenApiMerger.merge(documents, List.of());
+
+        var get = merged.at("/paths/~1api~1groups~1organizations/get/responses");
+        assertEquals("OK", get.at("/200/description").asText());
+        for (var status : List.of("429", "502", "503", "504")) {
+            var ref = get.at("/" + status + "/$ref").asText();
+            assertTrue(ref.startsWith("#/components/responses/"), status + " refers to a shared response: " + ref);
+            var response = merged.at("/components/responses/" + ref.substring("#/components/responses/".length()));
+            assertEquals("#/components/schemas/Problem",
+                    response.at("/content/application~1problem+json/schema/$ref").asText(), status);
+            assertEquals(Integer.parseInt(status), response.at("/content/application~1problem+json/example/status")
+                    .asInt(), status);
+            assertEquals(status.equals("429") || status.equals("503"), response.at("/headers/Retry-After/required")
+                    .asBoolean(), status + ": Retry-After");
+        }
+        assertEquals("own", merged.at("/paths/~1api~1groups~1organizations/post/responses/503/description").asText(),
+                "an operation's own response is kept");
+        assertEquals("#/components/responses/TooManyRequests",
+                merged.at("/paths/~1api~1groups~1organizations/post/responses/429/$ref").asText());
+        assertTrue(merged.at("/paths/~1api~1groups~1organizations/parameters").isArray(),
+                "path-level fields are not operations");
+        assertEquals("Not found", merged.at("/components/responses/NotFound/description").asText(),
+                "the services' shared responses stay");
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         var list = new java.util.ArrayList<String>();
         names.forEachRemaining(list::add);

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,8 +39,10 @@ public class DeadLetters {
     OutboxRelay relay;
 
     /** One parked message: where it came from, why it was parked, and whether it was replayed. */
-    public record DeadLetter(UUID id, String topic, int partition, long offset, String key, String value,
-            Map<String, String> headers, String reason, OffsetDateTime parkedAt, OffsetDateTime replayedAt,
+    public record DeadLetter(@Schema(required = true) UUID id, @Schema(required = true) String topic, int partition,
+            long offset, String key, String value, @Schema(required = true) Map<String, String> headers,
+            @Schema(required = true) String reason, @Schema(required = true) OffsetDateTime parkedAt,
+            OffsetDateTime replayedAt,
             int replayCount) {}
 
     @Incoming("dead-letters")
@@ -51,7 +54,8 @@ public class DeadLetters {
                 : new String(h.value(), StandardCharsets.UTF_8)));
         var topic = headers.getOrDefault(DLQ_HEADER_PREFIX + "topic", record.topic());
         var partition = Integer.parseInt(headers.getOrDefault(DLQ_HEADER_PREFIX + "partition", "-1"));
-        var offset = Long.parseLong(headers.getOrDefault(DLQ_HEADER_PREFIX + "offset", Long.toString(-record.offset())));
+        var offset = Long.parseLong(headers.getOrDefault(DLQ_HEADER_PREFIX + "offset",
+        Long.toString(-record.offset())));
         var reason = headers.getOrDefault(DLQ_HEADER_PREFIX + "reason", "unknown");
         em.createNativeQuery("""
                 INSERT INTO dead_letter (id, topic, kafka_partition, kafka_offset, event_key, value, headers, reason)

@@ -51,29 +51,34 @@ public final class BudgetApi {
     public record TransitionRequest(@NotNull @Schema(example = "PROPOSED") Status to) {}
 
     @Schema(name = "BudgetLineView")
-    public record LineView(@Schema(example = "Personaleudgifter") String label,
-            @Schema(example = "EXPENSE") Side side, @Schema(example = "4348816") BigDecimal amount,
-            List<LineView> lines) {}
+    public record LineView(@Schema(required = true, example = "Personaleudgifter") String label,
+            @Schema(example = "EXPENSE") Side side, @Schema(required = true, example = "4348816") BigDecimal amount,
+            @Schema(required = true) List<LineView> lines) {}
 
     @Schema(name = "Budget", description = "The budget as of its current version; for anonymous callers, as of its "
             + "latest approved version")
-    public record BudgetView(@Schema(example = "ae3fe717-5372-3bd4-bb04-ef6eacded956") UUID id,
-            @Schema(example = "BODY") OwnerKind ownerKind,
-            @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID ownerId, @Schema(example = "2023") int year,
-            @Schema(example = "BUDGET") Kind kind, @Schema(example = "KD-Net budget 2023") String title,
+    public record BudgetView(@Schema(required = true, example = "ae3fe717-5372-3bd4-bb04-ef6eacded956") UUID id,
+            @Schema(required = true, example = "BODY") OwnerKind ownerKind,
+            @Schema(required = true, example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID ownerId,
+            @Schema(example = "2023") int year,
+            @Schema(required = true, example = "BUDGET") Kind kind,
+            @Schema(required = true, example = "KD-Net budget 2023") String title,
             @Schema(description = "The number of the version shown, as in /versions", example = "1") int number,
-            @Schema(example = "APPROVED") Status status, @Schema(example = "2023-01-27T10:30:00Z") Instant statusAt,
-            List<LineView> lines,
-            @Schema(example = "7818880") BigDecimal income, @Schema(example = "7799510") BigDecimal expenses,
-            @Schema(example = "19370") BigDecimal result,
-            @Schema(example = "2359386") BigDecimal carriedFromPreviousYear,
-            @Schema(example = "2378756") BigDecimal carriedToNextYear,
+            @Schema(required = true, example = "APPROVED") Status status,
+            @Schema(required = true, example = "2023-01-27T10:30:00Z") Instant statusAt,
+            @Schema(required = true) List<LineView> lines,
+            @Schema(required = true, example = "7818880") BigDecimal income,
+            @Schema(required = true, example = "7799510") BigDecimal expenses,
+            @Schema(required = true, example = "19370") BigDecimal result,
+            @Schema(required = true, example = "2359386") BigDecimal carriedFromPreviousYear,
+            @Schema(required = true, example = "2378756") BigDecimal carriedToNextYear,
             @Schema(description = "Changes with every change of the budget's lines or status; the ETag, to send "
                     + "back in If-Match", example = "3") long version) implements Versioned {}
 
     @Schema(name = "BudgetVersion")
-    public record VersionView(@Schema(example = "1") int number, Status status, Instant createdAt, Instant statusAt,
-            BigDecimal result,
+    public record VersionView(@Schema(example = "1") int number, @Schema(required = true) Status status,
+            @Schema(required = true) Instant createdAt, @Schema(required = true) Instant statusAt,
+            @Schema(required = true) BigDecimal result,
             @Schema(description = "Changes with every change of this version's lines or status", example = "2")
             long version) implements Versioned {}
 }

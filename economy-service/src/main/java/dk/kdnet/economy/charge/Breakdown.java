@@ -14,16 +14,17 @@ public record Breakdown(
         @Schema(example = "12") int months,
         @Schema(example = "47609") Long population,
         @Schema(example = "2023-01-01") LocalDate populationDate,
-        List<Part> components,
+        @Schema(required = true) List<Part> components,
         @Schema(example = "1") BigDecimal indexationFactor,
         @Schema(example = "0") BigDecimal indexationUplift,
         @Schema(example = "0") BigDecimal correction,
-        @Schema(example = "115428.6577") BigDecimal exact,
+        @Schema(required = true, example = "115428.6577") BigDecimal exact,
         @Schema(example = "0.3423") BigDecimal roundingDifference) {
 
     @Schema(name = "ChargeBreakdownPart")
-    public record Part(@Schema(example = "EQUAL_SHARE") String kind, @Schema(example = "38819.4375") BigDecimal exact,
-            @Schema(example = "38819") BigDecimal rounded) {}
+    public record Part(@Schema(required = true, example = "EQUAL_SHARE") String kind,
+            @Schema(required = true, example = "38819.4375") BigDecimal exact,
+            @Schema(required = true, example = "38819") BigDecimal rounded) {}
 
     static Breakdown of(dk.kdnet.economy.financing.Charge charge) {
         var population = charge.population();

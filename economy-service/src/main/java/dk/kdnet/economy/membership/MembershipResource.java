@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MembershipResource {
 
     @Schema(name = "EconomyCollaborationMembership")
-    public record MembershipView(@Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
-            @Schema(example = "2021-01-01") LocalDate joinedOn,
+    public record MembershipView(@Schema(required = true,
+            example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
+            @Schema(required = true, example = "2021-01-01") LocalDate joinedOn,
             @Schema(example = "2023-08-25") LocalDate noticeGiven,
             @Schema(description = "First day no longer a member", example = "2024-01-01") LocalDate effectiveExit) {}
 

@@ -29,14 +29,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationReadModelResource {
 
     @Schema(name = "EconomyPopulation")
-    public record ReadModelPopulationView(@Schema(example = "2023-01-01") LocalDate referenceDate,
-            @Schema(example = "361544") long count, @Schema(example = "Danmarks Statistik") String source) {}
+    public record ReadModelPopulationView(@Schema(required = true, example = "2023-01-01") LocalDate referenceDate,
+            @Schema(example = "361544") long count,
+            @Schema(required = true, example = "Danmarks Statistik") String source) {}
 
     @Schema(name = "EconomyOrganization")
-    public record ReadModelOrganizationView(@Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID id,
-            @Schema(example = "MUNICIPALITY") String kind,
-            @Schema(example = "Aarhus Kommune") String name, @Schema(example = "Aarhus") String shortName,
-            @Schema(example = "751") String municipalityCode, List<ReadModelPopulationView> populations) {
+    public record ReadModelOrganizationView(@Schema(required = true,
+            example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") UUID id,
+            @Schema(required = true, example = "MUNICIPALITY") String kind,
+            @Schema(required = true, example = "Aarhus Kommune") String name,
+            @Schema(example = "Aarhus") String shortName,
+            @Schema(example = "751") String municipalityCode,
+            @Schema(required = true) List<ReadModelPopulationView> populations) {
 
         static ReadModelOrganizationView of(Organization organization) {
             return new ReadModelOrganizationView(organization.id, organization.kind, organization.name,

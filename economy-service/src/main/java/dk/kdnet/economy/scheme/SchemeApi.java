@@ -4,6 +4,7 @@ import dk.kdnet.economy.financing.BudgetMode;
 import dk.kdnet.economy.financing.Correction;
 import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.events.DecisionReference;
+import dk.kdnet.problems.RequiredWhen;
 import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,10 +34,18 @@ public final class SchemeApi {
     }
 
     @Schema(description = "One part of a scheme; which fields apply depends on the kind")
+    @RequiredWhen(property = "kind", values = {"EQUAL_SHARE", "BY_UNITS", "PREVIOUS_YEAR_PROPORTIONAL"},
+            required = "percent")
+    @RequiredWhen(property = "kind", values = "BY_POPULATION", required = {"percent", "referenceDate"})
+    @RequiredWhen(property = "kind", values = "PER_CAPITA", required = {"rate", "referenceDate"})
+    @RequiredWhen(property = "kind", values = "FIXED_AMOUNT", required = {"organizationId", "amount"})
+    @RequiredWhen(property = "kind", values = "RATIO_OF_TOTAL",
+    required = {"organizationId", "numerator", "denominator"})
+    @RequiredWhen(property = "kind", values = "MATCHING", required = "organizationId")
     public record ComponentSpec(
             @NotNull @Schema(example = "BY_POPULATION") ComponentKind kind,
             @Schema(description = "EQUAL_SHARE, BY_POPULATION, BY_UNITS, PREVIOUS_YEAR_PROPORTIONAL: percent of the "
-                    + "shared total; the shares sum to 100", example = "75") BigDecimal percent,
+                    + "shared total, not negative; the shares sum to 100", example = "75") BigDecimal percent,
             @Schema(description = "BY_POPULATION, PER_CAPITA: population reference date", example = "2023-01-01")
             LocalDate referenceDate,
             @Schema(description = "PER_CAPITA: kroner per inhabitant per year", example = "1") BigDecimal rate,
@@ -44,7 +53,8 @@ public final class SchemeApi {
                     example = "dc8d7ca0-781a-34ce-87e7-8dcb09ebef8d") UUID organizationId,
             @Schema(description = "FIXED_AMOUNT: kroner", example = "278757") BigDecimal amount,
             @Schema(description = "RATIO_OF_TOTAL: numerator", example = "254300") BigDecimal numerator,
-            @Schema(description = "RATIO_OF_TOTAL: denominator", example = "2266473") BigDecimal denominator) {}
+            @Schema(description = "RATIO_OF_TOTAL: denominator, positive",
+            example = "2266473") BigDecimal denominator) {}
 
     @Schema(description = "A member as the budget was approved with it, and its keys")
     public record MemberSpec(
@@ -78,14 +88,19 @@ public final class SchemeApi {
             List<@Valid @NotNull CorrectionSpec> corrections) {}
 
     @Schema(name = "FinancingScheme")
-    public record SchemeView(@Schema(example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID id,
-            @Schema(example = "COLLABORATION") OwnerKind ownerKind,
-            @Schema(example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID ownerId,
-            @Schema(example = "GovTech Midtjylland 2024") String name, @Schema(example = "2024") int year,
-            @Schema(example = "VARIABLE") BudgetMode budgetMode, @Schema(example = "HALF_UP") RoundingPolicy rounding,
-            @Schema(example = "2484444") BigDecimal sharedTotal, @Schema(example = "1") BigDecimal indexation,
-            List<ComponentSpec> components, List<MemberSpec> members, List<CorrectionSpec> corrections,
-            @Schema(example = "APPROVED") Status status, @Schema(example = "2024-01-15T09:00:00Z") Instant approvedAt,
+    public record SchemeView(@Schema(required = true, example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID id,
+            @Schema(required = true, example = "COLLABORATION") OwnerKind ownerKind,
+            @Schema(required = true, example = "c64c18ce-9bd6-3996-a2d6-117b344092b6") UUID ownerId,
+            @Schema(required = true, example = "GovTech Midtjylland 2024") String name,
+            @Schema(example = "2024") int year,
+            @Schema(required = true, example = "VARIABLE") BudgetMode budgetMode,
+            @Schema(required = true, example = "HALF_UP") RoundingPolicy rounding,
+            @Schema(required = true, example = "2484444") BigDecimal sharedTotal,
+            @Schema(required = true, example = "1") BigDecimal indexation,
+            @Schema(required = true) List<ComponentSpec> components, @Schema(required = true) List<MemberSpec> members,
+            @Schema(required = true) List<CorrectionSpec> corrections,
+            @Schema(required = true, example = "APPROVED") Status status,
+            @Schema(example = "2024-01-15T09:00:00Z") Instant approvedAt,
             @Schema(description = "The scheme total of the current charges, rounded half up", example = "2763201")
             BigDecimal total,
             @Schema(description = "The sum of the current whole-krone charges", example = "2763202")

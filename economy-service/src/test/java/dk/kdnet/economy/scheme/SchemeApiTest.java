@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kdnet.economy.charge.Fixtures;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
@@ -15,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,8 @@ class SchemeApiTest extends AsSecretariat {
 
     @Inject
     EntityManager em;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UUID aarhus = ReferenceIds.organization("aarhus");
     private final UUID lemvig = ReferenceIds.organization("lemvig");
@@ -84,6 +90,32 @@ class SchemeApiTest extends AsSecretariat {
                 .body("amount", equalTo(java.util.List.of(501, 1500)))
                 .body("causeEventType", equalTo(java.util.List.of("dk.kdnet.economy.scheme-approved.v1",
                         "dk.kdnet.economy.scheme-changed.v1")));
+    }
+
+    @Test
+    void aSchemeAsReadWithANewTotalIsTakenAndAnotherIdIsRefusedChangingNothing() throws Exception {
+        var id = given().contentType(ContentType.JSON).body(scheme("""
+                [{"kind":"EQUAL_SHARE","percent":100}]""", """
+                [{"organizationId":"%s"},{"organizationId":"%s"}]""".formatted(aarhus, lemvig)))
+                .post("/api/economy/schemes").then().statusCode(201).extract().jsonPath().getString("id");
+        var path = "/api/economy/schemes/" + id;
+        var etag = given().contentType(ContentType.JSON).body("{}").post(path + "/approve").then().statusCode(200)
+                .extract().header("ETag");
+        var read = (ObjectNode) JSON.readTree(given().get(path).then().statusCode(200).extract().asString());
+        for (var readOnly : List.of("id", "status", "approvedAt", "total", "sumOfRows", "version")) {
+            assertTrue(read.has(readOnly), readOnly + " is in the body sent back");
+        }
+
+        read.put("sharedTotal", new BigDecimal("3000.00"));
+        var next = given().contentType(ContentType.JSON).header("If-Match", etag).body(JSON.writeValueAsString(read))
+                .put(path).then().statusCode(200).body("total", equalTo(3000)).body("status", equalTo("APPROVED"))
+                .extract().header("ETag");
+
+        read.put("id", UUID.randomUUID().toString());
+        read.put("sharedTotal", 5000);
+        given().contentType(ContentType.JSON).header("If-Match", next).body(JSON.writeValueAsString(read)).put(path)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("id"));
+        given().get(path).then().statusCode(200).header("ETag", next).body("total", equalTo(3000));
     }
 
     @Test

@@ -26,8 +26,10 @@ public final class BodyApi {
             String mandateText,
             @Size(max = 1000) @Schema(example = "Bilag 4 - Kommissorium for KOSU") String mandateDocument,
             @Schema(example = "2018-01-01") LocalDate validFrom,
-            @Schema(example = "2026-12-31", description = "last day; open-ended when absent") LocalDate validTo,
-            @Min(1) @Max(10) @Schema(example = "1", description = "chairs at the same time; default 1") Integer chairSeats,
+            @Schema(example = "2026-12-31", description = "last day, not before validFrom; open-ended when absent")
+            LocalDate validTo,
+            @Min(1) @Max(10) @Schema(example = "1",
+            description = "chairs at the same time; default 1") Integer chairSeats,
             @Min(1) @Max(10) @Schema(example = "2", description = "vice-chairs at the same time; default 1")
             Integer viceChairSeats) {}
 
@@ -55,12 +57,14 @@ public final class BodyApi {
                     description = "the organization the person represents (Viborg Kommune)")
             UUID representingOrganizationId,
             @NotNull @Schema(example = "2022-02-11") LocalDate validFrom,
-            @Schema(example = "2025-12-31", description = "last day of the seat; open-ended when absent")
+            @Schema(example = "2025-12-31", description = "last day of the seat, not before validFrom; open-ended when "
+                    + "absent")
             LocalDate validTo) {}
 
     @Schema(name = "BodyMembershipEnd")
     public record EndRequest(
-            @NotNull @Schema(example = "2022-02-10", description = "last day of the seat") LocalDate validTo,
+            @NotNull @Schema(example = "2022-02-10", description = "last day of the seat, not before it began")
+            LocalDate validTo,
             @Size(max = 500) @Schema(example = "job change") String endReason) {}
 
     @Schema(name = "BodyRoleChange")

@@ -41,10 +41,11 @@ public final class CollaborationApi {
             @Size(max = 60) @Schema(example = "GTM") String shortName,
             @Size(max = 4000) @Schema(example = "Shared development and spread of technology in municipal services")
             String purpose,
-            @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139", description = "host organization (Aarhus Kommune)")
+            @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139",
+            description = "host organization (Aarhus Kommune)")
             UUID hostOrganizationId,
             @Schema(example = "2021-01-01") LocalDate validFrom,
-            @Schema(example = "2023-12-31") LocalDate validTo) {}
+            @Schema(example = "2023-12-31", description = "not before validFrom") LocalDate validTo) {}
 
     @Schema(name = "Collaboration")
     public record CollaborationView(
@@ -123,7 +124,8 @@ public final class CollaborationApi {
             @Schema(example = "2023-08-25") LocalDate noticeGivenOn,
             @Schema(example = "2024-01-01") LocalDate effectiveExit,
             @Schema(required = true, example = "NOTICE_GIVEN") MembershipStatus status,
-            @Schema(required = true, example = "2023-12-31", description = "the date the status is for") LocalDate statusOn,
+            @Schema(required = true, example = "2023-12-31",
+            description = "the date the status is for") LocalDate statusOn,
             UUID termsId,
             @Schema(example = "2023-08-25") String termsVersion,
             DecisionReference withdrawalDecision,

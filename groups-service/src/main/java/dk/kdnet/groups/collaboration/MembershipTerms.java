@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One version of a collaboration's membership terms: when a notice takes effect and which months a
@@ -28,7 +29,9 @@ public record MembershipTerms(int noticeMonths, NoticeCountedFrom countedFrom,
     }
 
     /** "Notice given on or before {@code noticeOnOrBefore} takes effect {@code effective}." */
-    public record TransitionalRule(LocalDate noticeOnOrBefore, LocalDate effective) {}
+    public record TransitionalRule(@Schema(required = true, example = "2023-08-25") LocalDate noticeOnOrBefore,
+            @Schema(required = true, example = "2024-01-01", description = "not before noticeOnOrBefore")
+            LocalDate effective) {}
 
     public MembershipTerms {
         if (noticeMonths < 0) {

@@ -21,7 +21,8 @@ public final class SecretariatApi {
     @Schema(name = "SecretariatRequest")
     public record SecretariatRequest(
             @NotBlank @Size(max = 300) @Schema(example = "KD-Net sekretariatet") String name,
-            @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a", description = "host municipality (Randers Kommune)")
+            @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a",
+            description = "host municipality (Randers Kommune)")
             UUID hostOrganizationId,
             @DecimalMin("0") @DecimalMax("999") @Digits(integer = 4, fraction = 2) @Schema(example = "1.0")
             BigDecimal fte,
@@ -29,7 +30,7 @@ public final class SecretariatApi {
             @Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID reportsToBodyId,
             @Size(max = 300) @Schema(example = "the chair of KD-Net") String reportsTo,
             @Schema(example = "2022-01-01") LocalDate validFrom,
-            @Schema(example = "2026-12-31") LocalDate validTo) {}
+            @Schema(example = "2026-12-31", description = "not before validFrom") LocalDate validTo) {}
 
     @Schema(name = "Secretariat")
     public record SecretariatView(
@@ -51,7 +52,7 @@ public final class SecretariatApi {
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 2)
             @Schema(example = "1.00") BigDecimal fte,
             @NotNull @Schema(example = "2022-01-01") LocalDate validFrom,
-            @Schema(example = "2026-12-31") LocalDate validTo) {}
+            @Schema(example = "2026-12-31", description = "not before validFrom") LocalDate validTo) {}
 
     @Schema(name = "StaffAssignment")
     public record StaffView(

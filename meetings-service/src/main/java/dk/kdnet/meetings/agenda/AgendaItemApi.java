@@ -36,14 +36,14 @@ public final class AgendaItemApi {
 
     @Schema(name = "AgendaItem")
     public record ItemView(
-            @Schema(example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID id,
-            @Schema(example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
+            @Schema(required = true, example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID id,
+            @Schema(required = true, example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
             @Schema(example = "57", description = "null until the agenda is published") Integer number,
             @Schema(example = "6") int position,
-            @Schema(example = "GovTech Midtjylland") String title,
-            List<String> presenters,
+            @Schema(required = true, example = "GovTech Midtjylland") String title,
+            @Schema(required = true) List<String> presenters,
             @Schema(example = "Ind- og udmeldelse af GovTech Midtjylland") String summary,
-            List<String> recommendation,
+            @Schema(required = true) List<String> recommendation,
             @Schema(example = "GovTech Midtjylland har siden 2021 ...") String casePresentation,
             @Schema(example = "false") boolean closed,
             @Schema(example = "00.01.10-A00-3-23") String caseNumber,

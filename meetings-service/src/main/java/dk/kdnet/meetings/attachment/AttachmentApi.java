@@ -23,10 +23,10 @@ public final class AttachmentApi {
 
     @Schema(name = "Attachment")
     public record AttachmentView(
-            @Schema(example = "5b8e0f9e-2c1d-4e7a-9f3b-6a2d8c4e1f07") UUID id,
-            @Schema(example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
-            @Schema(example = "FILE") AttachmentKind kind,
-            @Schema(example = "Bilag 9 - Budgetforslag 2024 (GovTech Midtjylland)") String title,
+            @Schema(required = true, example = "5b8e0f9e-2c1d-4e7a-9f3b-6a2d8c4e1f07") UUID id,
+            @Schema(required = true, example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
+            @Schema(required = true, example = "FILE") AttachmentKind kind,
+            @Schema(required = true, example = "Bilag 9 - Budgetforslag 2024 (GovTech Midtjylland)") String title,
             String esdhSystem,
             String esdhDocumentId,
             String url,
@@ -35,7 +35,7 @@ public final class AttachmentApi {
             @Schema(example = "48213") Long sizeBytes,
             @Schema(description = "hex SHA-256 of the file",
                     example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String sha256,
-            @Schema(example = "2023-08-18T09:12:00+02:00") OffsetDateTime addedAt,
+            @Schema(required = true, example = "2023-08-18T09:12:00+02:00") OffsetDateTime addedAt,
             @Schema(description = "where to download an uploaded file",
                     example = "/api/meetings/attachments/5b8e0f9e-2c1d-4e7a-9f3b-6a2d8c4e1f07/content")
             String contentUrl,

@@ -41,14 +41,15 @@ public final class AttendanceApi {
     }
 
     @Schema(name = "Participant", description = "a member of the body on the meeting date")
-    public record ParticipantView(@Schema(example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d") UUID personId,
+    public record ParticipantView(@Schema(required = true,
+            example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d") UUID personId,
             @Schema(example = "Anna Holm") String displayName, @Schema(example = "CHAIR") String role,
             @Schema(example = "true") boolean voting,
             @Schema(example = "bcf99697-1f17-3047-9e9c-66a6f95a095a") UUID representingOrganizationId,
-            ParticipantStatus status) {}
+            @Schema(required = true) ParticipantStatus status) {}
 
     @Schema(name = "AttendanceEntry")
-    public record EntryView(UUID id, AttendanceKind kind,
+    public record EntryView(@Schema(required = true) UUID id, @Schema(required = true) AttendanceKind kind,
             @Schema(example = "4f9c4560-b218-34e4-b9f7-f700d83513d5") UUID personId,
             @Schema(example = "Jens Skov") String displayName,
             @Schema(example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d") UUID forPersonId,
@@ -56,8 +57,10 @@ public final class AttendanceApi {
             @Schema(example = "direktør") String note, @Schema(example = "0") long version) implements Versioned {}
 
     @Schema(name = "Attendance")
-    public record AttendanceView(@Schema(example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
-            @Schema(example = "2023-08-25") LocalDate date,
-            List<ParticipantView> expected, List<EntryView> apologies, List<EntryView> substitutes,
-            List<EntryView> guests) {}
+    public record AttendanceView(@Schema(required = true,
+            example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
+            @Schema(required = true, example = "2023-08-25") LocalDate date,
+            @Schema(required = true) List<ParticipantView> expected, @Schema(required = true) List<EntryView> apologies,
+            @Schema(required = true) List<EntryView> substitutes,
+            @Schema(required = true) List<EntryView> guests) {}
 }

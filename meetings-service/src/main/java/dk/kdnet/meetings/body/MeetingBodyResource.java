@@ -25,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeetingBodyResource {
 
     @Schema(name = "MeetingBody", description = "A body as meetings-service knows it from groups-service's events")
-    public record BodyView(@Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID id,
+    public record BodyView(@Schema(required = true, example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID id,
             @Schema(example = "NETWORK") String kind,
-            @Schema(example = "KD-Net (Kommunaldirektørnetværket i den midtjyske region)") String name,
+            @Schema(required = true, example = "KD-Net (Kommunaldirektørnetværket i den midtjyske region)")
+            String name,
             @Schema(example = "KD-Net") String shortName, UUID parentBodyId,
             @Schema(example = "CONTINUOUS_YEARLY") NumberingPolicy numbering) {}
 

@@ -1,5 +1,6 @@
 package dk.kdnet.meetings.decision;
 
+import dk.kdnet.problems.RequiredWhen;
 import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -19,7 +20,8 @@ public final class DecisionApi {
 
     @Schema(name = "PartOutcome", description = "the outcome of one numbered part of the recommendation")
     public record PartOutcome(
-            @Min(1) @Schema(example = "2") int part,
+            @Min(1) @Schema(example = "2", description = "at most the number of parts of the item's recommendation")
+            int part,
             @NotNull @Schema(example = "POSTPONED") Outcome outcome,
             @Size(max = 1000) @Schema(example = "kvalitativ analyse udsat til efteråret") String note) {}
 
@@ -37,6 +39,10 @@ public final class DecisionApi {
     @Schema(name = "DecisionEffect", description = "COLLABORATION_WITHDRAWAL/COLLABORATION_JOIN: organizationId, "
             + "collaborationId and date (of notice or joining); APPOINTMENT: personId and seat; BUDGET_APPROVED: year "
             + "(and budgetId when known)")
+    @RequiredWhen(property = "kind", values = {"COLLABORATION_WITHDRAWAL", "COLLABORATION_JOIN"},
+            required = {"organizationId", "collaborationId", "date"})
+    @RequiredWhen(property = "kind", values = "APPOINTMENT", required = {"personId", "seat"})
+    @RequiredWhen(property = "kind", values = "BUDGET_APPROVED", required = "year")
     public record Effect(
             @Schema(readOnly = true) UUID effectId,
             @NotNull @Schema(example = "COLLABORATION_WITHDRAWAL") EffectKind kind,
@@ -52,27 +58,30 @@ public final class DecisionApi {
             @Size(max = 1000) @Schema(example = "Hedensted Kommune udtræder pr. 1. januar 2024") String reason) {}
 
     @Schema(name = "DecisionRequest")
+    @RequiredWhen(property = "outcome", values = "POSTPONED", required = "postponedToMeetingId")
     public record DecisionRequest(
             @NotNull @Schema(example = "APPROVED") Outcome outcome,
             @Size(max = 20_000) @Schema(example = "KD-Net bakkede op om indstillingerne.") String text,
             @Size(max = 20) List<@NotNull @Valid PartOutcome> partOutcomes,
             @Size(max = 50) List<@NotNull @Valid FollowUp> followUps,
             @Size(max = 50) List<@NotNull @Valid Effect> effects,
-            @Schema(description = "POSTPONED only: the meeting the item is carried to",
-                    example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID postponedToMeetingId) {}
+            @Schema(description = "POSTPONED only (null for any other outcome): the meeting the item is carried to",
+                    example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID postponedToMeetingId,
+            @Schema(readOnly = true, description = "the decision's id as read, when sending a decision back; another "
+                    + "id is refused: an id cannot be changed") UUID id) {}
 
     @Schema(name = "Decision")
     public record DecisionView(
-            @Schema(example = "0892b79f-8979-39fd-8386-c88d3054dade") UUID id,
-            @Schema(example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
-            @Schema(example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
-            @Schema(example = "APPROVED") Outcome outcome,
+            @Schema(required = true, example = "0892b79f-8979-39fd-8386-c88d3054dade") UUID id,
+            @Schema(required = true, example = "47ed8e75-8486-35a8-b1c2-fca410c9db52") UUID agendaItemId,
+            @Schema(required = true, example = "07a4b46e-1a2a-3cc6-a7f5-d7af7661deb3") UUID meetingId,
+            @Schema(required = true, example = "APPROVED") Outcome outcome,
             @Schema(example = "KD-Net bakkede op om indstillingerne.") String text,
-            List<PartOutcome> partOutcomes,
-            List<FollowUp> followUps,
-            List<Effect> effects,
+            @Schema(required = true) List<PartOutcome> partOutcomes,
+            @Schema(required = true) List<FollowUp> followUps,
+            @Schema(required = true) List<Effect> effects,
             UUID postponedToMeetingId,
             @Schema(description = "the item on the target meeting's agenda") UUID postponedItemId,
-            @Schema(example = "2023-08-25T15:30:00+02:00") OffsetDateTime recordedAt,
+            @Schema(required = true, example = "2023-08-25T15:30:00+02:00") OffsetDateTime recordedAt,
             @Schema(example = "0") long version) implements Versioned {}
 }

@@ -15,6 +15,7 @@ import dk.kdnet.meetings.meeting.MeetingService;
 import dk.kdnet.meetings.meeting.MeetingStatus;
 import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Problem.FieldError;
+import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.PreconditionFailed;
@@ -68,6 +69,10 @@ public class DecisionService {
     public Decision record(UUID newId, UUID itemId, String ifMatch, DecisionRequest request) {
         var item = agenda.get(itemId);
         var existing = Decision.onItem(itemId);
+        if (request.id() != null && !existing.map(d -> d.id).filter(request.id()::equals).isPresent()) {
+            throw new BadRequest("id", "is " + existing.map(d -> d.id.toString()).orElse("given by the service")
+                    + ", not " + request.id() + ": an id cannot be changed");
+        }
         if (existing.isPresent()) {
             if ((ifMatch == null || ifMatch.isBlank()) && recordedAlready(existing.get(), request)) {
                 return existing.get();

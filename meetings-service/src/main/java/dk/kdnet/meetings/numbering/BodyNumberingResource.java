@@ -27,10 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class BodyNumberingResource {
 
-    @Schema(name = "Numbering", description = "PER_MEETING: 1..n in each meeting; CONTINUOUS_YEARLY: on from meeting to "
+    @Schema(name = "Numbering",
+    description = "PER_MEETING: 1..n in each meeting; CONTINUOUS_YEARLY: on from meeting to "
             + "meeting within a calendar year (KD-Net 2023: 18–20, 35–51, 52–63); CONTINUOUS_ELECTORAL_TERM: within a "
             + "municipal electoral term (2022–2025, ...)")
-    public record NumberingView(@Schema(example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID bodyId,
+    public record NumberingView(@Schema(required = true, example = "8d799b49-b40f-3350-968d-c8a27856ec84") UUID bodyId,
             @NotNull @Schema(example = "CONTINUOUS_YEARLY") NumberingPolicy policy,
             @Schema(example = "0", description = "-1 while the body has chosen no policy and numbers PER_MEETING")
             long version) implements Versioned {

@@ -109,7 +109,7 @@ public class ReferenceDataLoader {
                     var slug = reference.slug() + "-" + item.number();
                     decisions.record(ReferenceIds.decision(slug), ReferenceIds.agendaItem(slug), null, new DecisionRequest(
                             item.decision().outcome(), item.decision().text(), item.decision().partOutcomes(),
-                            null, null, null));
+                            null, null, null, null));
                 }
             }
             // Approved at a meeting that is not in the documents.

@@ -39,9 +39,11 @@ public class SearchService {
     Visibility visibility;
 
     @Schema(name = "SearchHit")
-    public record Hit(UUID agendaItemId, UUID meetingId, UUID bodyId,
-            @Schema(example = "2023-08-25T10:00:00+02:00") OffsetDateTime meetingStartsAt,
-            @Schema(example = "57") Integer number, @Schema(example = "GovTech Midtjylland") String title,
+    public record Hit(@Schema(required = true) UUID agendaItemId, @Schema(required = true) UUID meetingId,
+            @Schema(required = true) UUID bodyId,
+            @Schema(required = true, example = "2023-08-25T10:00:00+02:00") OffsetDateTime meetingStartsAt,
+            @Schema(example = "57") Integer number,
+            @Schema(required = true, example = "GovTech Midtjylland") String title,
             @Schema(example = "<mark>GovTech</mark> Midtjylland … udtræder af <mark>GovTech</mark>") String headline,
             @Schema(example = "0.99") double rank) {}
 

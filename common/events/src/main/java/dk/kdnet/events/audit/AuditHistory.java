@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
@@ -20,7 +21,8 @@ public class AuditHistory {
     EntityManager em;
 
     /** One change: the revision, who and when, what kind of change, and the state after it. */
-    public record Entry<V>(long revision, Instant changedAt, String actor, String correlationId, String change,
+    public record Entry<V>(@Schema(required = true) long revision, @Schema(required = true) Instant changedAt,
+            String actor, String correlationId, @Schema(required = true) String change,
             V state) {}
 
     @Transactional
