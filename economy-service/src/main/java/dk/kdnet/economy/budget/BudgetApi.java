@@ -1,6 +1,8 @@
 package dk.kdnet.economy.budget;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
+import dk.kdnet.events.DecisionReference;
 import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -74,6 +76,9 @@ public final class BudgetApi {
     @Schema(name = "BudgetVersion")
     public record VersionView(@Schema(example = "1") int number, Status status, Instant createdAt, Instant statusAt,
             BigDecimal result,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The meeting decision that approved "
+                    + "this version (a BUDGET_APPROVED effect); absent when approved otherwise")
+            DecisionReference decision,
             @Schema(description = "Changes with every change of this version's lines or status", example = "2")
             long version) implements Versioned {}
 }
