@@ -3,6 +3,7 @@
 # gateway, one decision at a time, over 200 decisions after 400 of warm-up; prints p50, p90, p99 (targets: p50 <= 50
 # ms, p99 <= 250 ms). The decisions go to collaborations of at most 20 members each (KD-Net's size: 19
 # municipalities and the region); a larger figure measures how a recalculation scales with the collaboration.
+# Then one appointment and one budget approval by decision, each verified (not timed).
 # Runs the gateway's FlowLatencyBench on its own PostgreSQL, Kafka and services (free ports).
 #   bench/flow.sh [decisions=200] [warm-up=400] [members per collaboration=20]
 set -euo pipefail

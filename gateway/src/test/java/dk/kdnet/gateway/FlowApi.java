@@ -126,6 +126,45 @@ final class FlowApi {
         return effect;
     }
 
+    /** An APPOINTMENT effect: the person takes a seat of {@code role} in the body from {@code from}, open-ended. */
+    static Map<String, Object> appointment(UUID personId, String role, UUID bodyId, LocalDate from) {
+        return Map.of("kind", "APPOINTMENT", "personId", personId.toString(), "seat", role, "bodyId",
+                bodyId.toString(), "date", from.toString());
+    }
+
+    /** A BUDGET_APPROVED effect naming only the year: the deciding body's budget of that year. */
+    static Map<String, Object> budgetApproval(int year) {
+        return Map.of("kind", "BUDGET_APPROVED", "year", year);
+    }
+
+    static UUID person(String name) {
+        return UUID.fromString(write().body(Map.of("name", name)).post("/api/groups/persons").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    /** A budget of the body for the year, proposed for approval. */
+    static UUID proposedBudget(UUID bodyId, int year) {
+        var id = write().body(Map.of("ownerKind", "BODY", "ownerId", bodyId.toString(), "year", year, "kind", "BUDGET",
+                "title", "KD-Net budget " + year, "carriedIn", 0, "lines",
+                List.of(Map.of("label", "Kommunale bidrag", "side", "INCOME", "amount", 7_818_880))))
+                .post("/api/economy/budgets").then().statusCode(201).extract().<String>path("id");
+        write().body(Map.of("to", "PROPOSED")).post("/api/economy/budgets/" + id + "/transitions").then()
+                .statusCode(200);
+        return UUID.fromString(id);
+    }
+
+    /** The person holding the body's CHAIR seat on a date, or null. */
+    static String chairOn(UUID bodyId, LocalDate on) {
+        return given().queryParam("on", on.toString()).get("/api/groups/bodies/" + bodyId + "/members").then()
+                .statusCode(200).extract().path("find { it.role == 'CHAIR' }.personId");
+    }
+
+    /** The first version of a budget as /versions shows it. */
+    static JsonPath budgetVersion(UUID budgetId) {
+        return given().get("/api/economy/budgets/" + budgetId + "/versions").then().statusCode(200).extract()
+                .jsonPath().setRootPath("[0]");
+    }
+
     /** Records the decision on an item through the gateway; returns the decision's id. */
     static UUID decide(UUID itemId, String correlationId, List<Map<String, Object>> effects) {
         return UUID.fromString(write().header("X-Correlation-Id", correlationId)
@@ -196,10 +235,14 @@ final class FlowApi {
     }
 
     /** A held meeting of KD-Net with {@code items} agenda items, ready for decisions; returns the items' ids. */
+    static UUID kdnet() {
+        return UUID.fromString(meetingOn(LocalDate.parse("2023-08-25")).getString("bodyId"));
+    }
+
     static List<UUID> heldMeeting(String title, int items) {
         // One day apart, so the meetings of several runs in a JVM do not coincide.
         var startsAt = OffsetDateTime.parse("2027-01-15T10:00:00+01:00").plusDays(MEETINGS.getAndIncrement());
-        var kdnet = meetingOn(LocalDate.parse("2023-08-25")).getString("bodyId");
+        var kdnet = kdnet().toString();
         var meeting = UUID.fromString(write().body(Map.of("bodyId", kdnet, "title",
                 title, "kind", "ORDINARY", "startsAt", startsAt.toString(), "endsAt", startsAt.plusHours(3).toString(),
                 "location", Map.of("kind", "PLACE", "place", "Scandic Silkeborg")))

@@ -7,6 +7,7 @@ import static dk.kdnet.gateway.FlowApi.effect;
 import static dk.kdnet.gateway.FlowApi.membership;
 import static dk.kdnet.gateway.FlowApi.versions;
 import static dk.kdnet.gateway.FlowApi.write;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -178,5 +179,44 @@ class FlowEndToEndTest {
         assertEquals("dk.kdnet.groups.collaboration-member-withdrew.v1", version.get("causeEventType"));
         assertNull(version.get("decisionId"));
         assertEquals(before.amount(odder), ((Number) version.get("previousAmount")).longValue());
+    }
+
+    @Test
+    @Order(5)
+    void kdNetAppointingANewChairOfKosuFrom1MarchSeatsHerAndEndsThePreviousChairsSeatTheDayBefore() {
+        var kosu = UUID.fromString(given().queryParam("size", 200).get("/api/groups/bodies").then().statusCode(200)
+                .extract().path("items.find { it.shortName == 'KOSU' }.id"));
+        var from = LocalDate.parse("2027-03-01");
+        var previous = FlowApi.chairOn(kosu, from);
+        var appointed = FlowApi.person("Hanne Østergaard");
+        var item = FlowApi.heldMeeting("Udpegning til KOSU", 1).getFirst();
+
+        var decision = FlowApi.decide(item, "flow-appointment", List.of(FlowApi.appointment(appointed, "CHAIR", kosu,
+                from)));
+
+        await().atMost(FLOW).untilAsserted(() -> assertEquals(appointed.toString(), FlowApi.chairOn(kosu, from)));
+        assertEquals(previous, FlowApi.chairOn(kosu, from.minusDays(1)));
+        var ended = given().queryParam("on", from.minusDays(1).toString()).get("/api/groups/bodies/" + kosu + "/members")
+                .then().statusCode(200).extract().jsonPath().setRootPath("find { it.role == 'CHAIR' }");
+        assertEquals("2027-02-28", ended.getString("validTo"));
+        assertTrue(ended.getString("endReason").contains("decision " + decision), ended.getString("endReason"));
+    }
+
+    @Test
+    @Order(6)
+    void kdNetApprovingIts2027BudgetMovesTheProposedBudgetToApprovedNamingTheDecision() {
+        var budget = FlowApi.proposedBudget(FlowApi.kdnet(), 2027);
+        var item = FlowApi.heldMeeting("Budget 2027", 1).getFirst();
+
+        var decision = FlowApi.decide(item, "flow-budget", List.of(FlowApi.budgetApproval(2027)));
+
+        await().atMost(FLOW).untilAsserted(() -> assertEquals("APPROVED", FlowApi.budgetVersion(budget)
+                .getString("status")));
+        var version = FlowApi.budgetVersion(budget);
+        assertEquals(decision.toString(), version.getString("decision.decisionId"));
+        assertEquals(item.toString(), version.getString("decision.agendaItemId"));
+        // Now public: an anonymous reader sees the approved budget.
+        given().get("/api/economy/budgets/" + budget).then().statusCode(200).body("status",
+                org.hamcrest.Matchers.equalTo("APPROVED"));
     }
 }

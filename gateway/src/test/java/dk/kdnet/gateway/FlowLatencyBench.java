@@ -51,6 +51,7 @@ class FlowLatencyBench {
         FlowApi.timedGateway = gateway.url();
         try {
             measure(measured, warmUp, Integer.getInteger("kdnet.bench.flow.members", 20), gateway);
+            otherEffects();
         } finally {
             FlowApi.timedGateway = null;
         }
@@ -133,6 +134,34 @@ class FlowLatencyBench {
         }
         System.out.printf("flow: CPU per decision (ms, all its work, the bench's confirming GET included; 2"
                 + " cores): %s; total %.1f%n", perDecision, total);
+    }
+
+    /**
+     * The run's other effect kinds, once each and verified (not timed): an appointment seats a person as chair of a
+     * body of the run's own, succeeding its chair; a budget approval approves KD-Net's proposed budget.
+     */
+    private static void otherEffects() {
+        var body = UUID.fromString(FlowApi.write().body(Map.of("kind", "WORKING_GROUP", "name",
+                "Flow bench " + System.nanoTime())).post("/api/groups/bodies").then().statusCode(201).extract()
+                .path("id"));
+        var chair = FlowApi.person("Flow bench formand");
+        FlowApi.write().body(Map.of("personId", chair.toString(), "role", "CHAIR", "validFrom", "2026-01-01"))
+                .post("/api/groups/bodies/" + body + "/members").then().statusCode(201);
+        var appointed = FlowApi.person("Flow bench ny formand");
+        var year = FlowRun.YEAR + 1;
+        var budget = FlowApi.proposedBudget(FlowApi.kdnet(), year);
+        var items = FlowApi.heldMeeting("Flow bench udpegning og budget", 2);
+        var from = java.time.LocalDate.of(FlowRun.YEAR, 3, 1);
+        FlowApi.decide(items.get(0), "flow-bench-appointment", List.of(FlowApi.appointment(appointed, "CHAIR", body,
+                from)));
+        var approval = FlowApi.decide(items.get(1), "flow-bench-budget", List.of(FlowApi.budgetApproval(year)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(appointed.toString(), FlowApi.chairOn(body, from));
+            assertEquals(chair.toString(), FlowApi.chairOn(body, from.minusDays(1)));
+            assertEquals(approval.toString(), FlowApi.budgetVersion(budget).getString("decision.decisionId"));
+        });
+        System.out.println("flow: an appointment seated the new chair from " + from + " and ended the previous"
+                + " chair's seat; a budget approval approved the " + year + " budget naming its decision");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dk.kdnet.economy.budget;
 
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
+import dk.kdnet.events.DecisionReference;
 import dk.kdnet.problems.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,6 +80,8 @@ public final class BudgetApi {
     public record VersionView(@Schema(example = "1") int number, @Schema(required = true) Status status,
             @Schema(required = true) Instant createdAt, @Schema(required = true) Instant statusAt,
             @Schema(required = true) BigDecimal result,
+            @Schema(description = "The meeting decision that approved this version (a BUDGET_APPROVED effect); null "
+                    + "when approved otherwise") DecisionReference decision,
             @Schema(description = "Changes with every change of this version's lines or status", example = "2")
             long version) implements Versioned {}
 }

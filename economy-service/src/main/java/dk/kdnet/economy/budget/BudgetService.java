@@ -5,6 +5,8 @@ import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
 import dk.kdnet.economy.budget.BudgetApi.Kind;
 import dk.kdnet.economy.budget.BudgetApi.Line;
 import dk.kdnet.economy.budget.BudgetApi.Status;
+import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
+import dk.kdnet.events.DecisionReference;
 import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
@@ -72,13 +74,55 @@ public class BudgetService {
     public BudgetVersion transition(UUID id, Status to) {
         forChange(id);
         var current = BudgetVersion.current(id);
+        requireTransition(id, current, to);
+        current.status = to;
+        current.statusAt = Instant.now();
+        return current;
+    }
+
+    /**
+     * A meeting decision approves the budget's current version (a BUDGET_APPROVED effect), by the same rule as the API
+     * (a proposed version becomes approved), naming the decision as the cause. The budget is the one named, else the
+     * deciding body's budget of {@code year}. A version this decision approved already stays as it is (the decision
+     * recorded again).
+     */
+    @Transactional
+    public void approveByDecision(UUID budgetId, UUID decidingBody, int year, DecisionReference decision) {
+        var id = budgetId != null ? budgetId : bodyBudget(decidingBody, year);
+        var budget = get(id);
+        if (budget.kind != Kind.BUDGET || budget.year != year) {
+            throw new RuleViolation("budgetId", "budget " + id + " is the " + budget.kind + " of " + budget.year
+                    + ", not the budget of " + year);
+        }
+        var current = BudgetVersion.current(id);
+        if (current.status == Status.APPROVED && decision.decisionId().equals(current.decisionId)) {
+            return;
+        }
+        forChange(id);
+        requireTransition(id, current, Status.APPROVED);
+        current.status = Status.APPROVED;
+        current.statusAt = Instant.now();
+        current.decisionId = decision.decisionId();
+        current.meetingId = decision.meetingId();
+        current.agendaItemId = decision.agendaItemId();
+        current.itemNumber = decision.itemNumber();
+    }
+
+    private static UUID bodyBudget(UUID bodyId, int year) {
+        List<Budget> budgets = Budget.list("ownerKind = ?1 and ownerId = ?2 and year = ?3 and kind = ?4",
+                OwnerKind.BODY, bodyId, year, Kind.BUDGET);
+        if (budgets.size() != 1) {
+            throw new RuleViolation("budgetId", "body " + bodyId + " has " + budgets.size() + " budgets of " + year
+                    + "; the effect must name the budget");
+        }
+        return budgets.getFirst().id;
+    }
+
+    private static void requireTransition(UUID id, BudgetVersion current, Status to) {
         if (!TRANSITIONS.get(current.status).contains(to)) {
             throw new Conflict("budget " + id + " version " + current.number + " is " + current.status
                     + "; it cannot become " + to, Map.of("currentStatus", current.status.name()));
         }
-        current.status = to;
-        current.statusAt = Instant.now();
-        return current;
     }
 
     public Budget get(UUID id) {

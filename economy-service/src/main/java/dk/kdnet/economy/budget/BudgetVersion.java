@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dk.kdnet.economy.Json;
 import dk.kdnet.economy.budget.BudgetApi.Line;
 import dk.kdnet.economy.budget.BudgetApi.Status;
+import dk.kdnet.events.DecisionReference;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,8 +46,21 @@ public class BudgetVersion extends PanacheEntityBase {
 
     public Instant statusAt;
 
+    /** The meeting decision that approved this version (a BUDGET_APPROVED effect); null when approved otherwise. */
+    public UUID decisionId;
+
+    public UUID meetingId;
+
+    public UUID agendaItemId;
+
+    public Integer itemNumber;
+
     @Version
     public long version;
+
+    public DecisionReference decision() {
+        return decisionId == null ? null : new DecisionReference(decisionId, meetingId, agendaItemId, itemNumber);
+    }
 
     public List<Line> lineTree() {
         return Json.read(lines, LINES);

@@ -17,6 +17,6 @@ final class BudgetViews {
 
     static VersionView version(BudgetVersion v) {
         return new VersionView(v.number, v.status, v.createdAt, v.statusAt,
-                BudgetTotals.of(v.lineTree(), v.carriedIn).result(), v.version);
+                BudgetTotals.of(v.lineTree(), v.carriedIn).result(), v.decision(), v.version);
     }
 }

@@ -107,12 +107,12 @@ class MembershipRecalculationTest extends AsSecretariat {
         var withdrawal = new CollaborationMemberWithdrew(collaboration, ReferenceIds.organization("hedensted"),
                 UUID.randomUUID(), LocalDate.of(2023, 8, 25), LocalDate.of(2024, 1, 1), UUID.randomUUID(), "2023-08",
                 ITEM_57, "transitional rule");
-        var eventId = GroupsEvents.send(bootstrap, withdrawal);
+        var eventId = ProducedEvents.send(bootstrap, withdrawal);
         awaitHedensted(scheme, BigDecimal.ZERO);
         var charge = hedenstedCharge(scheme);
 
-        GroupsEvents.send(bootstrap, withdrawal, eventId);
-        var again = GroupsEvents.send(bootstrap, withdrawal);
+        ProducedEvents.send(bootstrap, withdrawal, eventId);
+        var again = ProducedEvents.send(bootstrap, withdrawal);
         await().atMost(Duration.ofSeconds(20)).until(() -> inboxHas(again));
 
         given().get("/api/economy/charges/" + charge + "/versions").then().statusCode(200)
@@ -129,7 +129,7 @@ class MembershipRecalculationTest extends AsSecretariat {
         withdrawHedensted(collaboration);
         awaitHedensted(scheme, BigDecimal.ZERO);
 
-        var revoked = GroupsEvents.send(bootstrap, new CollaborationWithdrawalRevoked(collaboration,
+        var revoked = ProducedEvents.send(bootstrap, new CollaborationWithdrawalRevoked(collaboration,
                 ReferenceIds.organization("hedensted"), UUID.randomUUID(), LocalDate.of(2023, 9, 1),
                 LocalDate.of(2024, 1, 1)));
 
@@ -175,7 +175,7 @@ class MembershipRecalculationTest extends AsSecretariat {
         Fixtures.knowPopulation(em, "silkeborg", LocalDate.of(2023, 1, 1), 97_000);
         var before = amounts(scheme);
 
-        GroupsEvents.send(bootstrap, new CollaborationMemberJoined(collaboration,
+        ProducedEvents.send(bootstrap, new CollaborationMemberJoined(collaboration,
                 ReferenceIds.organization("silkeborg"), UUID.randomUUID(), LocalDate.of(2024, 3, 13), null));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> amounts(scheme).containsKey(id("silkeborg")));
@@ -197,7 +197,7 @@ class MembershipRecalculationTest extends AsSecretariat {
                 .body("invoiced", equalTo(true)).body("billed", equalTo(115_429));
         given().post("/api/economy/charges/" + charge + "/invoice").then().statusCode(409)
                 .body("type", equalTo("https://kdnet.dk/problems/conflict"));
-        GroupsEvents.send(bootstrap, new CollaborationMemberJoined(collaboration,
+        ProducedEvents.send(bootstrap, new CollaborationMemberJoined(collaboration,
                 ReferenceIds.organization("hedensted"), UUID.randomUUID(), FOUNDED, null));
 
         withdrawHedensted(collaboration);
@@ -217,12 +217,12 @@ class MembershipRecalculationTest extends AsSecretariat {
     private void joinAll(UUID collaboration) {
         var all = new java.util.ArrayList<>(GOVTECH_MUNICIPALITIES);
         all.add("region-midtjylland");
-        all.forEach(slug -> GroupsEvents.send(bootstrap, new CollaborationMemberJoined(collaboration,
+        all.forEach(slug -> ProducedEvents.send(bootstrap, new CollaborationMemberJoined(collaboration,
                 ReferenceIds.organization(slug), UUID.randomUUID(), FOUNDED, null)));
     }
 
     private UUID withdrawHedensted(UUID collaboration) {
-        return GroupsEvents.send(bootstrap, new CollaborationMemberWithdrew(collaboration,
+        return ProducedEvents.send(bootstrap, new CollaborationMemberWithdrew(collaboration,
                 ReferenceIds.organization("hedensted"), UUID.randomUUID(), LocalDate.of(2023, 8, 25),
                 LocalDate.of(2024, 1, 1), UUID.randomUUID(), "2023-08", ITEM_57,
                 "notice at the meeting of 25 Aug 2023 (transitional rule)"));

@@ -71,7 +71,7 @@ class PopulationRecalculationTest extends AsSecretariat {
                 .then().statusCode(200);
         assertEquals(new BigDecimal(250), Fixtures.amounts(UUID.fromString(scheme)).get(a.toString()));
 
-        var eventId = GroupsEvents.send(bootstrap, new PopulationRecorded(a, UUID.randomUUID(), JAN_1_2023, 200, "test"));
+        var eventId = ProducedEvents.send(bootstrap, new PopulationRecorded(a, UUID.randomUUID(), JAN_1_2023, 200, "test"));
 
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> new BigDecimal(400).equals(Fixtures.amounts(UUID.fromString(scheme)).get(a.toString())));

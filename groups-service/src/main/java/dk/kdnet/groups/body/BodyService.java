@@ -1,5 +1,6 @@
 package dk.kdnet.groups.body;
 
+import dk.kdnet.events.DecisionReference;
 import dk.kdnet.events.Outbox;
 import dk.kdnet.events.groups.BodyChanged;
 import dk.kdnet.events.groups.BodyMembershipEnded;
@@ -139,6 +140,45 @@ public class BodyService {
         next.validTo = current.validTo;
         close(current, request.on().minusDays(1), request.reason() == null ? "role change" : request.reason());
         return seat(get(bodyId), next, persons.get(current.personId), current.id);
+    }
+
+    /**
+     * A decision appoints a person to a seat of {@code role} from {@code from} to {@code until} (open-ended when null).
+     * The previous holder of a single-seat role (one CHAIR) is succeeded: their seat ends the day before; a person
+     * sitting in the body in another role changes role. Appointing someone to the role they hold already changes
+     * nothing (the decision recorded again). A seat taken otherwise, a missing person or dates that do not fit break
+     * the same rules as a seat taken through the API.
+     */
+    @Transactional
+    public void appoint(UUID bodyId, UUID personId, BodyRole role, LocalDate from, LocalDate until,
+            DecisionReference decision) {
+        var body = get(bodyId);
+        var person = Person.<Person>findByIdOptional(personId)
+                .orElseThrow(() -> new RuleViolation("personId", "person " + personId + " does not exist"));
+        var current = BodyMembership.<BodyMembership>list("bodyId", bodyId).stream().filter(m -> m.covers(from)).toList();
+        var own = current.stream().filter(m -> m.personId.equals(personId)).findFirst();
+        if (own.isPresent() && own.get().role == role) {
+            LOG.infof("decision %s: person %s is %s of body %s on %s already", decision.decisionId(), personId, role,
+                    bodyId, from);
+            return;
+        }
+        var reason = "decision " + decision.decisionId() + " (item " + decision.itemNumber() + ")";
+        if (Integer.valueOf(1).equals(body.seats(role))) {
+            for (var predecessor : current.stream().filter(m -> m.role == role).toList()) {
+                close(predecessor, from.minusDays(1), "succeeded by " + reason);
+            }
+        }
+        own.ifPresent(seat -> close(seat, from.minusDays(1), "appointed " + role + " by " + reason));
+        var membership = new BodyMembership();
+        membership.id = UUID.randomUUID();
+        membership.bodyId = bodyId;
+        membership.personId = personId;
+        membership.role = role;
+        membership.voting = own.map(seat -> seat.voting).orElse(true);
+        membership.representingOrganizationId = own.map(seat -> seat.representingOrganizationId).orElse(null);
+        membership.validFrom = from;
+        membership.validTo = until;
+        seat(body, membership, person, null);
     }
 
     /**

@@ -6,6 +6,8 @@ import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.events.meetings.DecisionRecorded;
+import dk.kdnet.groups.body.BodyRole;
+import dk.kdnet.groups.body.BodyService;
 import dk.kdnet.problems.ProblemException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -19,12 +21,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Carries out the collaboration effects of decisions recorded in meetings-service: a member's notice
- * (COLLABORATION_WITHDRAWAL) and a new member (COLLABORATION_JOIN), each once per decision.
+ * Carries out the effects of decisions recorded in meetings-service that groups-service acts on ({@link #KINDS}): a
+ * member's notice (COLLABORATION_WITHDRAWAL), a new member (COLLABORATION_JOIN) and a seat in a body (APPOINTMENT),
+ * each once per decision.
  *
  * <p>All effects of one decision are applied in the inbox's transaction, so a decision is applied
  * whole or not at all. An effect that breaks a membership rule (a second notice by another decision,
- * a non-member, a notice before joining) fails the same way on every retry: it is not retried and the
+ * a non-member, a notice before joining, a seat taken) fails the same way on every retry: it is not retried and the
  * decision goes to {@code groups.dead-letter}, its reason naming the rule.
  */
 @ApplicationScoped
@@ -41,11 +44,18 @@ public class DecisionEffectsConsumer {
      */
     static final Set<String> EFFECTIVE_OUTCOMES = Set.of("APPROVED", "NOTED");
 
+    /** The effect kinds groups-service carries out. */
+    public static final Set<String> KINDS = Set.of(DecisionEffect.COLLABORATION_WITHDRAWAL,
+            DecisionEffect.COLLABORATION_JOIN, DecisionEffect.APPOINTMENT);
+
     @Inject
     Inbox inbox;
 
     @Inject
     CollaborationService collaborations;
+
+    @Inject
+    BodyService bodies;
 
     @Incoming("meetings-decisions")
     @Blocking
@@ -73,14 +83,14 @@ public class DecisionEffectsConsumer {
                 decision.itemNumber());
         for (var effect : decision.effects() == null ? List.<DecisionEffect>of() : decision.effects()) {
             try {
-                applyEffect(effect, reference);
+                applyEffect(effect, decision, reference);
             } catch (ProblemException e) {
                 throw new EffectRejected(decision, effect, e);
             }
         }
     }
 
-    private void applyEffect(DecisionEffect effect, DecisionReference decision) {
+    private void applyEffect(DecisionEffect effect, DecisionRecorded recorded, DecisionReference decision) {
         switch (effect.kind() == null ? "" : effect.kind()) {
             case DecisionEffect.COLLABORATION_WITHDRAWAL -> {
                 requireCollaborationFields(effect);
@@ -91,8 +101,24 @@ public class DecisionEffectsConsumer {
                 requireCollaborationFields(effect);
                 collaborations.join(effect.collaborationId(), effect.organizationId(), effect.date(), decision);
             }
+            case DecisionEffect.APPOINTMENT -> {
+                if (effect.personId() == null || effect.seat() == null) {
+                    throw new MalformedEventException("APPOINTMENT effect " + effect.effectId() + " lacks personId or seat");
+                }
+                bodies.appoint(effect.bodyId() != null ? effect.bodyId() : recorded.bodyId(), effect.personId(),
+                        role(effect), effect.date() != null ? effect.date() : recorded.meetingDate(), effect.until(),
+                        decision);
+            }
             default -> LOG.debugf("decision %s: effect %s of kind %s is not for groups-service", decision.decisionId(),
                     effect.effectId(), effect.kind());
+        }
+    }
+
+    private static BodyRole role(DecisionEffect effect) {
+        try {
+            return BodyRole.valueOf(effect.seat());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("APPOINTMENT effect " + effect.effectId() + " names no role: " + effect.seat());
         }
     }
 
@@ -107,9 +133,14 @@ public class DecisionEffectsConsumer {
     static final class EffectRejected extends RuntimeException {
         EffectRejected(DecisionRecorded decision, DecisionEffect effect, ProblemException cause) {
             super("decision " + decision.decisionId() + " (item " + decision.itemNumber() + "): " + effect.kind()
-                    + " effect " + effect.effectId() + " of organization " + effect.organizationId()
-                    + " in collaboration " + effect.collaborationId() + " breaks rule " + cause.type().uri() + " ("
+                    + " effect " + effect.effectId() + subject(effect) + " breaks rule " + cause.type().uri() + " ("
                     + cause.type().title() + "): " + cause.getMessage(), cause);
+        }
+
+        private static String subject(DecisionEffect effect) {
+            return DecisionEffect.APPOINTMENT.equals(effect.kind())
+                    ? " of person " + effect.personId() + " as " + effect.seat()
+                    : " of organization " + effect.organizationId() + " in collaboration " + effect.collaborationId();
         }
     }
 }

@@ -213,6 +213,97 @@ class DecisionEffectsConsumerTest extends AsSecretariat {
         assertEquals(0L, withdrewInOutbox(norddjurs));
     }
 
+    @Test
+    void anAppointmentSeatsThePersonAndEndsThePreviousHolderOfTheSingleChair() {
+        var body = body("Styregruppe for udbud " + UUID.randomUUID());
+        var previous = person("Karen Lund");
+        var appointed = person("Peter Vang");
+        given().contentType("application/json").body("""
+                {"personId":"%s","role":"CHAIR","validFrom":"2022-01-01"}""".formatted(previous))
+                .post("/api/groups/bodies/" + body + "/members").then().statusCode(201);
+        var decision = decision("APPROVED", appointment(appointed, "CHAIR", body, "2024-03-01", "2025-12-31"));
+        var eventId = UUID.randomUUID();
+        send(decision, eventId, null);
+        awaitHandled(eventId);
+
+        given().get("/api/groups/bodies/" + body + "/members?on=2024-03-01").then().statusCode(200)
+                .body("personId", equalTo(List.of(appointed.toString())))
+                .body("role", equalTo(List.of("CHAIR")))
+                .body("validFrom", equalTo(List.of("2024-03-01")))
+                .body("validTo", equalTo(List.of("2025-12-31")));
+        given().get("/api/groups/bodies/" + body + "/members?on=2024-02-29").then()
+                .body("personId", equalTo(List.of(previous.toString())))
+                .body("validTo", equalTo(List.of("2024-02-29")))
+                .body("endReason", equalTo(List.of("succeeded by decision " + decision.decisionId() + " (item 12)")));
+
+        // Recorded again (a correction, a new event): still one seat.
+        var again = UUID.randomUUID();
+        send(decision, again, null);
+        awaitHandled(again);
+        given().get("/api/groups/bodies/" + body + "/members").then().body("personId",
+                equalTo(List.of(previous.toString(), appointed.toString())));
+    }
+
+    @Test
+    void anAppointmentWithoutBodyOrDateSeatsThePersonInTheDecidingBodyFromTheMeetingAndAMemberChangesRole() {
+        var body = body("Arbejdsgruppe " + UUID.randomUUID());
+        var member = person("Ole Birk");
+        given().contentType("application/json").body("""
+                {"personId":"%s","role":"MEMBER","voting":false,"validFrom":"2023-01-01"}""".formatted(member))
+                .post("/api/groups/bodies/" + body + "/members").then().statusCode(201);
+        var eventId = UUID.randomUUID();
+        send(new DecisionRecorded(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 7, body,
+                LocalDate.of(2024, 3, 5), "APPROVED", List.of(appointment(member, "VICE_CHAIR", null, null, null))),
+                eventId, null);
+        awaitHandled(eventId);
+
+        given().get("/api/groups/bodies/" + body + "/members").then()
+                .body("role", equalTo(List.of("MEMBER", "VICE_CHAIR")))
+                .body("validFrom", equalTo(List.of("2023-01-01", "2024-03-05")))
+                .body("validTo", equalTo(java.util.Arrays.asList("2024-03-04", null)))
+                .body("voting", equalTo(List.of(false, false)));
+    }
+
+    @Test
+    void anAppointmentThatBreaksASeatRuleGoesToTheDeadLetterTopicAndChangesNothing() {
+        var body = body("Styregruppe " + UUID.randomUUID());
+        var chair = person("Lise Dam");
+        given().contentType("application/json").body("""
+                {"personId":"%s","role":"CHAIR","validFrom":"2024-03-01"}""".formatted(chair))
+                .post("/api/groups/bodies/" + body + "/members").then().statusCode(201);
+        // The chair's seat begins the day the other is appointed: it cannot end the day before.
+        var decision = decision("APPROVED", appointment(person("Mads Krog"), "CHAIR", body, "2024-03-01", null));
+        var eventId = UUID.randomUUID();
+        send(decision, eventId, null);
+
+        var dead = KafkaEvents.await(bootstrap, DEAD_LETTER,
+                r -> eventId.toString().equals(KafkaEvents.header(r, "ce_id")));
+        var reason = KafkaEvents.header(dead, "dead-letter-reason");
+        assertTrue(reason.contains("decision " + decision.decisionId()) && reason.contains("APPOINTMENT")
+                && reason.contains("breaks rule https://kdnet.dk/problems/rule-violation")
+                && reason.contains("must not be before the seat began (2024-03-01)"), reason);
+        given().get("/api/groups/bodies/" + body + "/members").then().body("personId",
+                equalTo(List.of(chair.toString()))).body("validTo", equalTo(java.util.Arrays.asList((Object) null)));
+    }
+
+    private static UUID body(String name) {
+        return UUID.fromString(given().contentType("application/json").body("""
+                {"kind":"WORKING_GROUP","name":"%s"}""".formatted(name))
+                .post("/api/groups/bodies").then().statusCode(201).extract().path("id"));
+    }
+
+    private static UUID person(String name) {
+        return UUID.fromString(given().contentType("application/json").body("""
+                {"name":"%s"}""".formatted(name))
+                .post("/api/groups/persons").then().statusCode(201).extract().path("id"));
+    }
+
+    private static DecisionEffect appointment(UUID person, String role, UUID body, String from, String until) {
+        return new DecisionEffect(UUID.randomUUID(), DecisionEffect.APPOINTMENT, null, null,
+                from == null ? null : LocalDate.parse(from), person, role, body,
+                until == null ? null : LocalDate.parse(until), null, null, null);
+    }
+
     private static DecisionRecorded decision(String outcome, DecisionEffect... effects) {
         return decision(UUID.randomUUID(), outcome, effects);
     }
@@ -224,12 +315,12 @@ class DecisionEffectsConsumerTest extends AsSecretariat {
 
     private static DecisionEffect withdrawal(UUID organization, String noticeGiven, String reason) {
         return new DecisionEffect(UUID.randomUUID(), DecisionEffect.COLLABORATION_WITHDRAWAL, organization, GOVTECH,
-                LocalDate.parse(noticeGiven), null, null, null, null, reason);
+                LocalDate.parse(noticeGiven), null, null, null, null, null, null, reason);
     }
 
     private static DecisionEffect join(UUID organization, String joinedOn) {
         return new DecisionEffect(UUID.randomUUID(), DecisionEffect.COLLABORATION_JOIN, organization, GOVTECH,
-                LocalDate.parse(joinedOn), null, null, null, null, null);
+                LocalDate.parse(joinedOn), null, null, null, null, null, null, null);
     }
 
     /** Sends the decision as meetings-service's outbox would: a CloudEvent keyed by the meeting. */

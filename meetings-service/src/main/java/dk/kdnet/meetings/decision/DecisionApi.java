@@ -37,8 +37,10 @@ public final class DecisionApi {
             @Schema(example = "OPEN") FollowUpStatus status) {}
 
     @Schema(name = "DecisionEffect", description = "COLLABORATION_WITHDRAWAL/COLLABORATION_JOIN: organizationId, "
-            + "collaborationId and date (of notice or joining); APPOINTMENT: personId and seat; BUDGET_APPROVED: year "
-            + "(and budgetId when known)")
+            + "collaborationId and date (of notice or joining); APPOINTMENT: personId and seat (the role), the seat's "
+            + "first day as date (default the meeting's date), its last day as until (default open-ended), in bodyId "
+            + "(default the deciding body); BUDGET_APPROVED: year (and budgetId when known; default the deciding "
+            + "body's budget of that year)")
     @RequiredWhen(property = "kind", values = {"COLLABORATION_WITHDRAWAL", "COLLABORATION_JOIN"},
             required = {"organizationId", "collaborationId", "date"})
     @RequiredWhen(property = "kind", values = "APPOINTMENT", required = {"personId", "seat"})
@@ -51,8 +53,12 @@ public final class DecisionApi {
             @Schema(example = "2023-08-25") LocalDate date,
             @Schema(example = "dd8b42a3-dfab-3ea8-b2e2-3d7f6b65e66d", description = "APPOINTMENT: who is appointed")
             UUID personId,
-            @Size(max = 200) @Schema(example = "Formand for KD-Net", description = "APPOINTMENT: to which seat")
-            String seat,
+            @Size(max = 200) @Schema(example = "CHAIR", description = "APPOINTMENT: the role of the seat: CHAIR, "
+                    + "VICE_CHAIR, MEMBER, OBSERVER or SECRETARY") String seat,
+            @Schema(example = "f3088e26-fb03-3bfa-8c2e-80f13c53c62f",
+                    description = "APPOINTMENT: the body of the seat, when not the deciding body") UUID bodyId,
+            @Schema(example = "2025-12-31",
+                    description = "APPOINTMENT: the seat's last day; open-ended when null") LocalDate until,
             @Schema(description = "BUDGET_APPROVED: the budget, when known") UUID budgetId,
             @Schema(example = "2024") Integer year,
             @Size(max = 1000) @Schema(example = "Hedensted Kommune udtræder pr. 1. januar 2024") String reason) {}

@@ -213,17 +213,18 @@ public class DecisionService {
         var id = earlier.stream().filter(e -> e.kind() == effect.kind()
                 && Objects.equals(e.organizationId(), effect.organizationId())
                 && Objects.equals(e.collaborationId(), effect.collaborationId())
-                && Objects.equals(e.personId(), effect.personId()) && Objects.equals(e.budgetId(), effect.budgetId())
+                && Objects.equals(e.personId(), effect.personId()) && Objects.equals(e.bodyId(), effect.bodyId())
+                && Objects.equals(e.budgetId(), effect.budgetId())
                 && Objects.equals(e.year(), effect.year())).map(Effect::effectId).findFirst().orElseGet(UUID::randomUUID);
-        return new Effect(id, effect.kind(), effect.organizationId(),
-                effect.collaborationId(), effect.date(), effect.personId(), effect.seat(), effect.budgetId(),
-                effect.year(), effect.reason());
+        return new Effect(id, effect.kind(), effect.organizationId(), effect.collaborationId(), effect.date(),
+                effect.personId(), effect.seat(), effect.bodyId(), effect.until(), effect.budgetId(), effect.year(),
+                effect.reason());
     }
 
     private static DecisionEffect event(Effect effect) {
         return new DecisionEffect(effect.effectId(), effect.kind().name(), effect.organizationId(),
-                effect.collaborationId(), effect.date(), effect.personId(), effect.seat(), effect.budgetId(),
-                effect.year(), effect.reason());
+                effect.collaborationId(), effect.date(), effect.personId(), effect.seat(), effect.bodyId(),
+                effect.until(), effect.budgetId(), effect.year(), effect.reason());
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

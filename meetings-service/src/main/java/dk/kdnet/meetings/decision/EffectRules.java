@@ -8,6 +8,9 @@ import java.util.List;
 /** What each kind of effect must name, so the service that acts on it has all it needs. */
 public final class EffectRules {
 
+    /** The roles of a seat in a body, as groups-service knows them (its BodyRole). */
+    static final List<String> SEAT_ROLES = List.of("CHAIR", "VICE_CHAIR", "MEMBER", "OBSERVER", "SECRETARY");
+
     private EffectRules() {}
 
     public static List<FieldError> check(List<Effect> effects) {
@@ -25,7 +28,14 @@ public final class EffectRules {
                 }
                 case APPOINTMENT -> {
                     require(effect.personId() != null, at + "personId", "names the person appointed", errors);
-                    require(effect.seat() != null && !effect.seat().isBlank(), at + "seat", "names the seat", errors);
+                    if (effect.seat() == null || effect.seat().isBlank()) {
+                        require(false, at + "seat", "names the seat", errors);
+                    } else {
+                        require(SEAT_ROLES.contains(effect.seat()), at + "seat",
+                                "names the seat by its role, one of " + SEAT_ROLES, errors);
+                    }
+                    require(effect.until() == null || effect.date() == null || !effect.until().isBefore(effect.date()),
+                            at + "until", "ends the seat no earlier than it begins (date)", errors);
                 }
                 case BUDGET_APPROVED -> require(effect.year() != null, at + "year", "names the budget year", errors);
             }

@@ -6,14 +6,16 @@ import java.util.UUID;
 /**
  * A structured consequence of a decision that another service carries out. Which fields are set
  * depends on the kind: COLLABORATION_WITHDRAWAL and COLLABORATION_JOIN name the organization, the
- * collaboration and the notice or join date; APPOINTMENT names the person and the seat;
- * BUDGET_APPROVED names the budget and its year.
+ * collaboration and the notice or join date; APPOINTMENT names the person and the seat's role, and may name the
+ * body (when not the deciding body), the seat's first day ({@code date}; else the meeting's date) and its last day
+ * ({@code until}); BUDGET_APPROVED names the year and may name the budget (else the deciding body's budget of that year).
  */
 public record DecisionEffect(UUID effectId, String kind, UUID organizationId, UUID collaborationId, LocalDate date,
-        UUID personId, String seat, UUID budgetId, Integer year, String reason) {
+        UUID personId, String seat, UUID bodyId, LocalDate until, UUID budgetId, Integer year, String reason) {
 
     public static final String COLLABORATION_WITHDRAWAL = "COLLABORATION_WITHDRAWAL";
     public static final String COLLABORATION_JOIN = "COLLABORATION_JOIN";
     public static final String APPOINTMENT = "APPOINTMENT";
     public static final String BUDGET_APPROVED = "BUDGET_APPROVED";
+
 }

@@ -11,22 +11,24 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.UUID;
 
-/** Sends groups-service's events to the broker as groups-service would, to drive economy-service in tests. */
-final class GroupsEvents {
+/** Sends other services' events to the broker as their producer would, to drive economy-service in tests. */
+public final class ProducedEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private GroupsEvents() {}
+    private ProducedEvents() {}
 
     /** Sends the event with a new id; answers the id. */
-    static UUID send(String bootstrap, DomainEvent event) {
+    public static UUID send(String bootstrap, DomainEvent event) {
         return send(bootstrap, event, UUID.randomUUID());
     }
 
     /** Sends the event with the given id, e.g. to deliver it again. */
-    static UUID send(String bootstrap, DomainEvent event, UUID eventId) {
-        var cloudEvent = new CloudEvent(eventId, "/kdnet/groups-service", event.type(), event.subject(),
+    public static UUID send(String bootstrap, DomainEvent event, UUID eventId) {
+        // groups.organizations comes from groups-service, meetings.decisions from meetings-service.
+        var source = "/kdnet/" + event.topic().substring(0, event.topic().indexOf('.')) + "-service";
+        var cloudEvent = new CloudEvent(eventId, source, event.type(), event.subject(),
                 OffsetDateTime.now(), null, null, JSON.valueToTree(event));
         var record = cloudEvent.toRecord(event.topic());
         var headers = new HashMap<String, String>();
