@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,32 +14,55 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A scheme's contribution table in the column layout of the seed tables: organization, population, one column per
- * shared component (equal part, population part, ...), total, and a totals row. A column's total is its exact total
- * rounded, as the tables print it, not the sum of its rounded rows.
+ * A scheme's contribution table in the column layout and Danish headings of the seed tables (Kommune,
+ * Indbyggertal, Kommuneandel, Sum baseret på indbyggertal, Samlet bidrag pr. år 2024; a row "I alt"): one column
+ * per shared component. A column's total is its exact total rounded, as the tables print it, not the sum of its
+ * rounded rows.
  */
 public record ContributionTable(List<String> headings, List<List<Object>> rows, List<Object> totals) {
 
     private static final Map<String, String> HEADINGS = Map.of(
-            "EQUAL_SHARE", "Equal part",
-            "BY_POPULATION", "Population part",
-            "BY_UNITS", "Units part",
-            "PER_CAPITA", "Per capita part",
-            "PREVIOUS_YEAR_PROPORTIONAL", "Share of last year's charges");
+            "EQUAL_SHARE", "Kommuneandel",
+            "BY_POPULATION", "Sum baseret på indbyggertal",
+            "BY_UNITS", "Andel efter enheder",
+            "PER_CAPITA", "Beløb pr. indbygger",
+            "PREVIOUS_YEAR_PROPORTIONAL", "Andel efter sidste års bidrag");
+
+    private static final String TOTAL = "I alt";
+
+    /**
+     * How a CSV is written. {@code DANISH} is what a Danish Excel opens by double-click: semicolons, decimal comma,
+     * UTF-8 with a byte order mark (without it Excel reads æøå as Windows-1252). {@code COMMA} is RFC 4180: commas,
+     * decimal point, no BOM. Both end lines with CRLF and quote a field holding the separator, a quote or a line
+     * break.
+     */
+    public enum Dialect {
+        DANISH(';', ',', true), COMMA(',', '.', false);
+
+        final char separator;
+        final char decimal;
+        final boolean bom;
+
+        Dialect(char separator, char decimal, boolean bom) {
+            this.separator = separator;
+            this.decimal = decimal;
+            this.bom = bom;
+        }
+    }
 
     /** A row: the organization's name and its stored charge. */
     public record Line(String organization, BigDecimal amount, Breakdown breakdown) {}
 
-    public static ContributionTable of(List<String> kinds, boolean withPopulation, List<Line> lines,
+    public static ContributionTable of(int year, List<String> kinds, boolean withPopulation, List<Line> lines,
             BigDecimal total) {
         var columns = kinds.stream().filter(HEADINGS::containsKey).distinct().toList();
         var headings = new ArrayList<String>();
-        headings.add("Organization");
+        headings.add("Kommune");
         if (withPopulation) {
-            headings.add("Population");
+            headings.add("Indbyggertal");
         }
         columns.forEach(k -> headings.add(HEADINGS.get(k)));
-        headings.add("Total");
+        headings.add("Samlet bidrag pr. år " + year);
 
         var rows = new ArrayList<List<Object>>();
         var population = 0L;
@@ -61,7 +85,7 @@ public record ContributionTable(List<String> headings, List<List<Object>> rows, 
             rows.add(row);
         }
         var totals = new ArrayList<Object>();
-        totals.add("Total");
+        totals.add(TOTAL);
         if (withPopulation) {
             totals.add(population);
         }
@@ -70,12 +94,16 @@ public record ContributionTable(List<String> headings, List<List<Object>> rows, 
         return new ContributionTable(headings, rows, totals);
     }
 
-    public String toCsv() {
+    /** Amounts in kroner and øre (at least two decimals), so that either dialect's decimal separator is explicit. */
+    public byte[] toCsv(Dialect dialect) {
         var csv = new StringBuilder();
-        line(csv, new ArrayList<Object>(headings));
-        rows.forEach(r -> line(csv, r));
-        line(csv, totals);
-        return csv.toString();
+        if (dialect.bom) {
+            csv.append('\uFEFF');
+        }
+        line(csv, new ArrayList<Object>(headings), dialect);
+        rows.forEach(r -> line(csv, r, dialect));
+        line(csv, totals, dialect);
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public byte[] toXlsx(String sheetName) {
@@ -120,19 +148,19 @@ public record ContributionTable(List<String> headings, List<List<Object>> rows, 
         }
     }
 
-    private static void line(StringBuilder csv, List<Object> values) {
+    private static void line(StringBuilder csv, List<Object> values, Dialect dialect) {
         for (var i = 0; i < values.size(); i++) {
             if (i > 0) {
-                csv.append(',');
+                csv.append(dialect.separator);
             }
             var value = values.get(i);
             if (value instanceof BigDecimal d) {
-                csv.append(d.toPlainString());
+                csv.append((d.scale() < 2 ? d.setScale(2) : d).toPlainString().replace('.', dialect.decimal));
             } else if (value != null) {
                 var text = value.toString();
-                csv.append(text.contains(",") || text.contains("\"")
-                        ? '"' + text.replace("\"", "\"\"") + '"'
-                        : text);
+                var quote = text.indexOf(dialect.separator) >= 0 || text.contains("\"") || text.contains("\n")
+                        || text.contains("\r");
+                csv.append(quote ? '"' + text.replace("\"", "\"\"") + '"' : text);
             }
         }
         csv.append("\r\n");

@@ -88,7 +88,7 @@ public class SchemeService {
                 names.getOrDefault(c.organizationId, c.organizationId.toString()), c.amount, c.breakdownView()))
                 .toList();
         var kinds = scheme.componentSpecs().stream().map(c -> c.kind().name()).toList();
-        return ContributionTable.of(kinds, scheme.populationDate != null, lines, scheme.total);
+        return ContributionTable.of(scheme.year, kinds, scheme.populationDate != null, lines, scheme.total);
     }
 
     public Scheme get(UUID id) {

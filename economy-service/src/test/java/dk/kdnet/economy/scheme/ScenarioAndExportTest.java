@@ -2,21 +2,29 @@ package dk.kdnet.economy.scheme;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios and contribution-table exports of the reference GovTech 2024 scheme. */
@@ -76,33 +84,116 @@ class ScenarioAndExportTest extends AsSecretariat {
                 .body("errors[0].field", equalTo("changes[0].organizationId"));
     }
 
-    @Test
-    void theContributionTableCsvHasTheSeedColumnsAndTheirPrintedTotals() {
-        var csv = given().get("/api/economy/schemes/" + GOVTECH_2024 + "/contributions.csv").then().statusCode(200)
-                .contentType(startsWith("text/csv")).extract().asString();
-
-        var lines = csv.split("\r\n");
-        assertEquals("Organization,Population,Equal part,Population part,Total", lines[0]);
-        assertEquals(1 + 17 + 1, lines.length);
-        assertTrue(lines[1].endsWith(",361544,38819,581773,620592"), lines[1]);
-        assertTrue(csv.contains(",47609,38819,76609,115429\r\n"), csv);
-        assertEquals("Total,1157973,621111,1863333,2763201", lines[lines.length - 1]);
+    /** The names come from groups-service's events (reference data alone names them by slug); here as those events would. */
+    @BeforeEach
+    void namesInTheReadModel() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (var name : List.of("Aarhus", "Ringkøbing-Skjern", "Hedensted")) {
+                var id = ReferenceIds.organization(name.toLowerCase(Locale.ROOT).replace("ø", "o"));
+                Organization organization = Organization.findById(id);
+                var absent = organization == null;
+                if (absent) {
+                    organization = new Organization();
+                    organization.id = id;
+                    organization.kind = "MUNICIPALITY";
+                }
+                organization.name = name + " Kommune";
+                organization.shortName = name;
+                if (absent) {
+                    organization.persist();
+                }
+            }
+        });
     }
 
     @Test
-    void theContributionTableXlsxHoldsTheSameNumbers() throws Exception {
+    void theContributionTableCsvOpensInDanishExcelWithTheSeedColumnsAndTheirPrintedTotals() {
+        var response = given().get("/api/economy/schemes/" + GOVTECH_2024 + "/contributions.csv").then()
+                .statusCode(200).contentType(startsWith("text/csv")).header("Content-Disposition",
+                        equalTo("attachment; filename=\"GovTech-Midtjylland-2024-bidrag.csv\""))
+                .extract().asByteArray();
+
+        // A Danish Excel: UTF-8 with BOM, fields separated by ';', a decimal comma.
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(response, 3));
+        var rows = parse(new String(response, 3, response.length - 3, StandardCharsets.UTF_8), ';');
+        assertEquals(List.of("Kommune", "Indbyggertal", "Kommuneandel", "Sum baseret på indbyggertal",
+                "Samlet bidrag pr. år 2024"), rows.get(0));
+        assertEquals(1 + 17 + 1, rows.size());
+        assertEquals(List.of("Aarhus", "361544", "38819,00", "581773,00", "620592,00"), rows.get(1));
+        assertTrue(rows.contains(List.of("Ringkøbing-Skjern", "56348", "38819,00", "90671,00", "129491,00")),
+                rows.toString());
+        assertTrue(rows.contains(List.of("Hedensted", "47609", "38819,00", "76609,00", "115429,00")), rows.toString());
+        assertEquals(List.of("I alt", "1157973", "621111,00", "1863333,00", "2763201,00"), rows.get(rows.size() - 1));
+    }
+
+    @Test
+    void theCommaDialectIsRfc4180WithoutBom() {
+        var csv = given().queryParam("dialect", "comma").get("/api/economy/schemes/" + GOVTECH_2024
+                + "/contributions.csv").then().statusCode(200).extract().asString();
+
+        var rows = parse(csv, ',');
+        assertEquals("Kommune", rows.get(0).get(0));
+        assertEquals(List.of("Aarhus", "361544", "38819.00", "581773.00", "620592.00"), rows.get(1));
+        assertEquals(List.of("I alt", "1157973", "621111.00", "1863333.00", "2763201.00"), rows.get(rows.size() - 1));
+    }
+
+    @Test
+    void anUnknownDialectIsAValidationProblem() {
+        given().queryParam("dialect", "tab").get("/api/economy/schemes/" + GOVTECH_2024 + "/contributions.csv")
+                .then().statusCode(400).body("type", equalTo("https://kdnet.dk/problems/validation"));
+    }
+
+    @Test
+    void theContributionTableXlsxHoldsTheSameNumbersUnderTheSameHeadings() throws Exception {
         var bytes = given().get("/api/economy/schemes/" + GOVTECH_2024 + "/contributions.xlsx").then()
-                .statusCode(200).extract().asByteArray();
+                .statusCode(200).header("Content-Disposition",
+                        equalTo("attachment; filename=\"GovTech-Midtjylland-2024-bidrag.xlsx\""))
+                .extract().asByteArray();
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             var sheet = workbook.getSheet("2024");
-            assertEquals("Population part", sheet.getRow(0).getCell(3).getStringCellValue());
+            assertEquals("Sum baseret på indbyggertal", sheet.getRow(0).getCell(3).getStringCellValue());
             assertEquals(620_592, sheet.getRow(1).getCell(4).getNumericCellValue());
             var totals = sheet.getRow(18);
-            assertEquals("Total", totals.getCell(0).getStringCellValue());
+            assertEquals("I alt", totals.getCell(0).getStringCellValue());
             assertEquals(621_111, totals.getCell(2).getNumericCellValue());
             assertEquals(1_863_333, totals.getCell(3).getNumericCellValue());
         }
+    }
+
+    /** Reads a CSV as Excel does: CRLF lines, quoted fields with doubled quotes. */
+    private static List<List<String>> parse(String csv, char separator) {
+        var rows = new ArrayList<List<String>>();
+        var row = new ArrayList<String>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.length(); i++) {
+            var c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == separator) {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        return rows;
     }
 
     private static JsonPath scenario(String changes) {
