@@ -9,17 +9,16 @@ import dk.kdnet.economy.budget.BudgetApi.VersionView;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,13 +58,17 @@ public class BudgetResource {
     @GET
     @Operation(summary = "List budgets and accounts, by year, optionally of one owner, year or kind; anonymous "
             + "callers see approved ones only, as approved")
-    public Page<BudgetView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
-            @QueryParam("kind") Kind kind, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+    public Page<BudgetView> list(
+            @Parameter(description = "Only the budgets of this owner (a body, collaboration, secretariat or "
+                    + "organization)", example = "8d799b49-b40f-3350-968d-c8a27856ec84")
+            @QueryParam("owner") UUID owner,
+            @Parameter(description = "Only budgets for this year", example = "2023") @QueryParam("year") Integer year,
+            @Parameter(description = "Only budgets or only accounts", example = "BUDGET") @QueryParam("kind") Kind kind,
+            @Valid @BeanParam Paging paging) {
         var seesInternal = caller.seesInternal();
-        var result = budgets.list(owner, year, kind, seesInternal, page, size);
+        var result = budgets.list(owner, year, kind, seesInternal, paging.page, paging.size);
         return new Page<>(result.items().stream().map(b -> BudgetViews.of(b, budgets.shown(b.id, seesInternal)))
-                .toList(), page, size, result.total());
+                .toList(), paging.page, paging.size, result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -73,7 +77,8 @@ public class BudgetResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BudgetView.class)))
     @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid BudgetRequest request, UriInfo uri) {
         var budget = budgets.create(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(budget.id.toString()).build())
@@ -87,7 +92,8 @@ public class BudgetResource {
     @APIResponse(responseCode = "200", description = "The budget; its ETag is its version")
     @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public BudgetView get(@PathParam("id") UUID id) {
         return view(id);
     }
@@ -99,9 +105,11 @@ public class BudgetResource {
             + "new draft version is made")
     @APIResponse(responseCode = "200", description = "Changed; the ETag is the budget's new version")
     @APIResponse(responseCode = "404", description = "No such budget",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public BudgetView changeLines(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid LinesRequest request) {
         budgets.changeLines(id, ifMatch, request.carriedIn(), request.lines());
@@ -114,7 +122,8 @@ public class BudgetResource {
     @Operation(summary = "Move the current version DRAFT → PROPOSED → APPROVED (or a proposal back to DRAFT)")
     @APIResponse(responseCode = "200", description = "The budget in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, which is named",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public BudgetView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
         budgets.transition(id, request.to());
         return view(id);
@@ -126,7 +135,8 @@ public class BudgetResource {
             + "the approved ones")
     @APIResponse(responseCode = "200", description = "The versions, oldest first")
     @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public List<VersionView> versions(@PathParam("id") UUID id) {
         return budgets.versions(id, caller.seesInternal()).stream().map(BudgetViews::version).toList();
     }
@@ -138,7 +148,8 @@ public class BudgetResource {
             + "staff, so for members and the secretariat only")
     @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
     @APIResponse(responseCode = "404", description = "No such budget",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<VersionView>> history(@PathParam("id") UUID id) {
         budgets.get(id);
         return history.of(BudgetVersion.class, BudgetVersion.current(id).id, "budget version", BudgetViews::version);

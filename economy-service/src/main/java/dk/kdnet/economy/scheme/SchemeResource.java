@@ -7,16 +7,16 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -65,11 +65,15 @@ public class SchemeResource {
 
     @GET
     @Operation(summary = "List financing schemes, by year and name, optionally of one owner or year")
-    public Page<SchemeView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = schemes.list(owner, year, caller.seesInternal(), page, size);
-        return new Page<>(result.items().stream().map(SchemeViews::of).toList(), page, size, result.total());
+    public Page<SchemeView> list(
+            @Parameter(description = "Only the schemes of this owner (a body, collaboration, secretariat or "
+                    + "organization)", example = "c64c18ce-9bd6-3996-a2d6-117b344092b6")
+            @QueryParam("owner") UUID owner,
+            @Parameter(description = "Only schemes for this year", example = "2024") @QueryParam("year") Integer year,
+            @Valid @BeanParam Paging paging) {
+        var result = schemes.list(owner, year, caller.seesInternal(), paging.page, paging.size);
+        return new Page<>(result.items().stream().map(SchemeViews::of).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -79,7 +83,8 @@ public class SchemeResource {
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "422", description = "Shares not summing to 100 %, a negative amount, an unknown "
             + "organization, ...; the field is named",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid SchemeRequest request, UriInfo uri) {
         var scheme = schemes.create(UUID.randomUUID(), request, false);
         return Response.created(uri.getAbsolutePathBuilder().path(scheme.id.toString()).build())
@@ -92,7 +97,8 @@ public class SchemeResource {
     @APIResponse(responseCode = "200", description = "The scheme; its ETag is its version")
     @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public SchemeView get(@PathParam("id") UUID id) {
         return SchemeViews.of(schemes.visible(id, caller.seesInternal()));
     }
@@ -129,7 +135,8 @@ public class SchemeResource {
             + "GovTech-Midtjylland-2024-bidrag.xlsx",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response contributionsXlsx(@PathParam("id") UUID id) {
         var scheme = schemes.visible(id, caller.seesInternal());
         return download(schemes.contributions(scheme).toXlsx(String.valueOf(scheme.year)), XLSX, scheme, ".xlsx");
@@ -151,7 +158,8 @@ public class SchemeResource {
             + "the secretariat only: what-ifs about named members are internal deliberations, not published material")
     @APIResponse(responseCode = "200", description = "Each member's charge now and in the scenario, side by side")
     @APIResponse(responseCode = "422", description = "A change does not fit the scheme (e.g. leaving a non-member)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public ScenarioApi.ScenarioView scenario(@PathParam("id") UUID id,
             @NotNull @Valid ScenarioApi.ScenarioRequest request) {
         return scenarios.run(id, request.changes());
@@ -164,7 +172,8 @@ public class SchemeResource {
             + "names staff, so for members and the secretariat only")
     @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
     @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<SchemeView>> history(@PathParam("id") UUID id) {
         return history.of(Scheme.class, id, "financing scheme", SchemeViews::of);
     }
@@ -176,9 +185,11 @@ public class SchemeResource {
             + "recalculated")
     @APIResponse(responseCode = "200", description = "Changed; the ETag is the new version")
     @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The changed scheme breaks a rule",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public SchemeView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SchemeRequest request) {
         return SchemeViews.of(schemes.update(id, ifMatch, request));
@@ -190,7 +201,8 @@ public class SchemeResource {
     @Operation(summary = "Approve a draft scheme: its members and keys fix the unit prices, its charges are computed")
     @APIResponse(responseCode = "200", description = "The approved scheme; its charges are computed")
     @APIResponse(responseCode = "409", description = "Not a draft",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public SchemeView approve(@PathParam("id") UUID id, ApproveRequest request) {
         return SchemeViews.of(schemes.approve(id, request == null ? null : request.decision()));
     }

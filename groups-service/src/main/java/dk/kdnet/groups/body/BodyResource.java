@@ -9,17 +9,16 @@ import dk.kdnet.groups.body.BodyApi.MembershipRequest;
 import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
 import dk.kdnet.groups.person.Person;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,11 +58,13 @@ public class BodyResource {
 
     @GET
     @Operation(summary = "List bodies by name, optionally of one kind")
-    public Page<BodyView> list(@QueryParam("kind") BodyKind kind,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = bodies.list(kind, page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    public Page<BodyView> list(
+            @Parameter(description = "Only bodies of this kind", example = "STEERING_GROUP")
+            @QueryParam("kind") BodyKind kind,
+            @Valid @BeanParam Paging paging) {
+        var result = bodies.list(kind, paging.page, paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -72,7 +73,8 @@ public class BodyResource {
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = BodyView.class)))
     @APIResponse(responseCode = "422", description = "Unknown parent body or period ends before it starts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid BodyRequest request, UriInfo uri) {
         var body = bodies.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(body.id.toString()).build())
@@ -92,7 +94,8 @@ public class BodyResource {
     @Operation(summary = "Change a body's name, kind, parent, mandate, period or seats")
     @APIResponse(responseCode = "200", description = "The changed body")
     @APIResponse(responseCode = "422", description = "Unknown parent, or a parent below this body",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public BodyView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid BodyRequest request) {
         return mapper.toView(bodies.update(id, ifMatch, request));
@@ -118,7 +121,9 @@ public class BodyResource {
     @Path("/{id}/members")
     @Operation(summary = "Who sat in the body, in what role, on a date; without a date every seat it has had")
     public List<MemberView> members(@PathParam("id") UUID id,
-            @QueryParam("on") @Parameter(example = "2022-02-10") LocalDate on) {
+            @QueryParam("on")
+            @Parameter(description = "The seats on this day; every seat ever when absent", example = "2022-02-10")
+            LocalDate on) {
         var seats = on == null ? bodies.allMembers(id) : bodies.membersOn(id, on);
         return seats.stream().map(this::view).toList();
     }
@@ -131,7 +136,8 @@ public class BodyResource {
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "Unknown person or organization, the person has a seat then, "
             + "or a single-seat role (CHAIR) is taken in that period",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response start(@PathParam("id") UUID id, @NotNull @Valid MembershipRequest request, UriInfo uri) {
         var membership = bodies.start(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(membership.id.toString()).build())
@@ -154,9 +160,11 @@ public class BodyResource {
     @Operation(summary = "End a seat on its last day")
     @APIResponse(responseCode = "200", description = "The seat, with its last day")
     @APIResponse(responseCode = "409", description = "The seat ends on or before that day already",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The end is before the seat began",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public MemberView end(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @NotNull @Valid EndRequest request) {
         return view(bodies.end(id, membershipId, request));
@@ -169,7 +177,8 @@ public class BodyResource {
     @APIResponse(responseCode = "201", description = "The new seat",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "Date outside the seat, same role, or the new role is taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
     public Response changeRole(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @NotNull @Valid RoleChangeRequest request, UriInfo uri) {
         var next = bodies.changeRole(id, membershipId, request);

@@ -5,8 +5,10 @@ import dk.kdnet.meetings.meeting.MeetingApi.CancelRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingView;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
+import dk.kdnet.problems.SortKey;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,8 +16,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,12 +56,26 @@ public class MeetingResource {
 
     @GET
     @Operation(summary = "List meetings, earliest first, filtered by body, year, status and date range (days in Europe/Copenhagen)")
-    public Page<MeetingView> list(@QueryParam("body") UUID body, @QueryParam("year") @Min(1900) @Max(2200) Integer year,
-            @QueryParam("status") MeetingStatus status, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = meetings.list(new MeetingService.Filter(body, year, status, from, to), page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    public Page<MeetingView> list(
+            @Parameter(description = "Only the meetings of this body", example = "8d799b49-b40f-3350-968d-c8a27856ec84")
+            @QueryParam("body") UUID body,
+            @Parameter(description = "Only meetings starting in this year", example = "2023")
+            @QueryParam("year") @Min(1900) @Max(2200) Integer year,
+            @Parameter(description = "Only meetings in this status", example = "HELD")
+            @QueryParam("status") MeetingStatus status,
+            @Parameter(description = "Only meetings on or after this day", example = "2023-06-01")
+            @QueryParam("from") LocalDate from,
+            @Parameter(description = "Only meetings on or before this day", example = "2023-12-31")
+            @QueryParam("to") LocalDate to,
+            @Parameter(description = SortKey.DESCRIPTION, example = "-startsAt", schema = @Schema(
+                    enumeration = {"startsAt", "-startsAt"}, defaultValue = "startsAt"))
+            @QueryParam("sort") String sort,
+            @Valid @BeanParam Paging paging) {
+        var order = SortKey.parse(sort, List.of("startsAt"), "startsAt");
+        var result = meetings.list(new MeetingService.Filter(body, year, status, from, to), order, paging.page,
+                paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -67,7 +84,8 @@ public class MeetingResource {
     @Operation(summary = "Schedule a meeting (status PLANNED)")
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "422", description = "Ends before it starts, or the location lacks its place or platform",
+    @APIResponse(responseCode = "422",
+    description = "Ends before it starts, or the location lacks its place or platform",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schedule(@NotNull @Valid MeetingRequest request, UriInfo uri) {
         var meeting = meetings.schedule(UUID.randomUUID(), request);
@@ -91,7 +109,8 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a meeting's title, kind, time, location or case number (until it is held)")
     @APIResponse(responseCode = "200", description = "The changed meeting")
-    @APIResponse(responseCode = "409", description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
+    @APIResponse(responseCode = "409",
+    description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MeetingRequest request) {
@@ -103,7 +122,8 @@ public class MeetingResource {
     @Path("/{id}/publish-agenda")
     @Operation(summary = "Publish the agenda: PLANNED → AGENDA_PUBLISHED; item numbers are frozen under the body's numbering policy")
     @APIResponse(responseCode = "200", description = "The meeting, its agenda published")
-    @APIResponse(responseCode = "409", description = "The meeting is not PLANNED; context.currentStatus names its status",
+    @APIResponse(responseCode = "409",
+    description = "The meeting is not PLANNED; context.currentStatus names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The agenda has no items",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -116,7 +136,8 @@ public class MeetingResource {
     @Path("/{id}/hold")
     @Operation(summary = "Record that the meeting was held: AGENDA_PUBLISHED → HELD; decisions may then be recorded")
     @APIResponse(responseCode = "200", description = "The meeting, now HELD")
-    @APIResponse(responseCode = "409", description = "The agenda is not published; context.currentStatus names the status",
+    @APIResponse(responseCode = "409",
+    description = "The agenda is not published; context.currentStatus names the status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView hold(@PathParam("id") UUID id) {
         return mapper.toView(meetings.hold(id));
