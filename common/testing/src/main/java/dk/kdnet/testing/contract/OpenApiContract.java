@@ -48,6 +48,10 @@ public final class OpenApiContract {
 
     private record Operation(String method, String path, JsonNode spec) {
 
+        String lowerMethod() {
+            return method.toLowerCase(Locale.ROOT);
+        }
+
         String name() {
             var id = spec.path("operationId").asString("");
             return method + " " + path + (id.isEmpty() ? "" : " (" + id + ")");
@@ -132,8 +136,8 @@ public final class OpenApiContract {
                     "status not documented; the document lists " + names(responses)));
             return;
         }
-        var response = responses.path(key);
-        var content = response.path("content");
+        var response = resolve(pointer("paths", operation.path(), operation.lowerMethod(), "responses", key));
+        var content = response.node().path("content");
         var hasBody = exchange.responseBody().length > 0 && !exchange.method().equals("HEAD");
         if (content.isEmpty()) {
             if (hasBody) {
@@ -156,13 +160,14 @@ public final class OpenApiContract {
                             + "; the document lists " + names(content)));
             return;
         }
-        validate(operation, status, "response", pointer("paths", operation.path(), operation.method()
-                .toLowerCase(Locale.ROOT), "responses", key, "content", mediaType, "schema"), content.path(mediaType),
-                mediaType, new String(exchange.responseBody(), StandardCharsets.UTF_8), violations);
+        validate(operation, status, "response", response.pointer() + pointer("content", mediaType, "schema"),
+                content.path(mediaType), mediaType, new String(exchange.responseBody(), StandardCharsets.UTF_8),
+                violations);
     }
 
     private void checkRequest(Operation operation, Exchange exchange, List<Violation> violations) {
-        var content = operation.spec().path("requestBody").path("content");
+        var requestBody = resolve(pointer("paths", operation.path(), operation.lowerMethod(), "requestBody"));
+        var content = requestBody.node().path("content");
         if (content.isEmpty()) {
             if (!exchange.requestBody().isEmpty()) {
                 violations.add(new Violation(operation.name(), exchange.status(), "request", "",
@@ -177,9 +182,8 @@ public final class OpenApiContract {
                             + " take; it lists " + names(content)));
             return;
         }
-        validate(operation, exchange.status(), "request", pointer("paths", operation.path(), operation.method()
-                .toLowerCase(Locale.ROOT), "requestBody", "content", mediaType, "schema"), content.path(mediaType),
-                mediaType, exchange.requestBody(), violations);
+        validate(operation, exchange.status(), "request", requestBody.pointer() + pointer("content", mediaType,
+                "schema"), content.path(mediaType), mediaType, exchange.requestBody(), violations);
     }
 
     private void validate(Operation operation, int status, String where, String schemaPointer, JsonNode mediaTypeSpec,
@@ -207,6 +211,22 @@ public final class OpenApiContract {
             }
             violations.add(new Violation(operation.name(), status, where, field, value, error.getMessage()));
         }
+    }
+
+    /** A part of the document and where it is, after any {@code $ref}s to other parts (components/responses). */
+    private record Located(JsonNode node, String pointer) {}
+
+    private Located resolve(String pointer) {
+        var node = document.at(pointer);
+        for (var hops = 0; node.has("$ref") && hops < 10; hops++) {
+            var ref = node.path("$ref").asString();
+            if (!ref.startsWith("#/")) {
+                throw new IllegalArgumentException("only references within the document are followed: " + ref);
+            }
+            pointer = ref.substring(1);
+            node = document.at(pointer);
+        }
+        return new Located(node, pointer);
     }
 
     private Optional<Operation> operation(String method, String path) {
