@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dk.kdnet.meetings.Fixtures;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
@@ -55,8 +56,8 @@ class EsdhPackageTest extends AsSecretariat {
     private static JsonNode validMetadata(Map<String, byte[]> entries) throws Exception {
         var metadata = Fixtures.JSON.readTree(entries.get("metadata.json"));
         var schemaText = given().get(EsdhPackage.SCHEMA).then().statusCode(200).extract().asString();
-        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
-        var errors = schema.validate(metadata);
+        var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText);
+        var errors = schema.validate(metadata.toString(), InputFormat.JSON);
         assertTrue(errors.isEmpty(), errors + " in " + metadata.toPrettyString());
         return metadata;
     }
