@@ -35,6 +35,9 @@ class GatewayEndToEndTest {
                 .body("total", equalTo(20))
                 .body("items.find { it.municipalityCode == '751' }.name", equalTo("Aarhus Kommune"));
         given().get("/api/meetings").then().statusCode(200).body("total", equalTo(3));
+        // What an ESDH adapter validates the package's metadata.json with, reachable through the gateway.
+        given().get("/api/meetings/esdh-package.schema.json").then().statusCode(200)
+                .body("properties.schema.const", equalTo("/api/meetings/esdh-package.schema.json"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("size", 50)
                 .get("/api/economy/organizations").then().statusCode(200).body("total", equalTo(20)));
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deny by default, as the portal and the municipal systems meet it: every operation of the merged
- * OpenAPI document, called by an anonymous caller, a member, a client system and the secretariat,
+ * OpenAPI document, called by an anonymous caller, a member, a client system, the ESDH system's client and the
+ * secretariat,
  * through the gateway and straight at its service, answers as the document's security requirement
  * says: 401 without a token, 403 with a token lacking the role, both as problem documents, and
  * neither when the role is there. Requests that get through cannot change anything: ids are unknown
@@ -34,19 +35,20 @@ class SecurityMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Caller {
-        ANONYMOUS(null), MEMBER("member"), CLIENT("client"), SECRETARIAT("secretariat");
+        ANONYMOUS(), MEMBER("member"), CLIENT("client"), ESDH("client", "esdh"), SECRETARIAT("secretariat");
 
-        final String role;
+        final Set<String> roles;
 
-        Caller(String role) {
-            this.role = role;
+        Caller(String... roles) {
+            this.roles = Set.of(roles);
         }
 
         String token() {
             return switch (this) {
                 case ANONYMOUS -> null;
                 case CLIENT -> TestInfrastructure.tokens().forClient("matrix-finance-system", UUID.randomUUID());
-                default -> TestInfrastructure.tokens().forRole(role);
+                case ESDH -> TestInfrastructure.tokens().forEsdhClient("matrix-esdh-system");
+                default -> TestInfrastructure.tokens().forRole(roles.iterator().next());
             };
         }
     }
@@ -54,7 +56,7 @@ class SecurityMatrixTest {
     record Operation(String method, String path, JsonNode spec, Set<String> roles) {
 
         int expectedDenial(Caller caller) {
-            if (roles.isEmpty() || caller.role != null && roles.contains(caller.role)) {
+            if (roles.isEmpty() || caller.roles.stream().anyMatch(roles::contains)) {
                 return 0;
             }
             return caller == Caller.ANONYMOUS ? 401 : 403;

@@ -18,6 +18,11 @@ public class Caller {
         return !identity.isAnonymous() && (identity.hasRole(Roles.MEMBER) || identity.hasRole(Roles.SECRETARIAT));
     }
 
+    /** The ESDH system's client, which files closed items with restricted access (never members' other views). */
+    public boolean filesRecords() {
+        return !identity.isAnonymous() && identity.hasRole(Roles.ESDH) && identity.hasRole(Roles.CLIENT);
+    }
+
     /**
      * The one organization a client token is limited to (a municipality's finance system reads its
      * own charges), or null when the caller is not limited to one.

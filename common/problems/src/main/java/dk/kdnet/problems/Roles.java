@@ -12,6 +12,12 @@ public final class Roles {
     /** A system integration with a client-credential token, perhaps limited to one organization. */
     public static final String CLIENT = "client";
 
+    /**
+     * The ESDH system's client (with {@link #CLIENT}): files each meeting's complete package, closed items included,
+     * each document marked with its access. It sees nothing else internal.
+     */
+    public static final String ESDH = "esdh";
+
     /** The claim naming the one organization a client token may read for. */
     public static final String ORGANIZATION_CLAIM = "organization_id";
 

@@ -60,8 +60,8 @@ public final class LocalTokens {
     }
 
     /**
-     * {@code ./kdnet token --role secretariat|member} or {@code --client <name> [--organization <slug|uuid>]}:
-     * prints a token signed with the key of {@code ./kdnet up}.
+     * {@code ./kdnet token --role secretariat|member} or {@code --client <name> [--organization <slug|uuid>]
+     * [--role esdh]}: prints a token signed with the key of {@code ./kdnet up}.
      */
     public static void main(String[] args) {
         var options = new java.util.HashMap<String, String>();
@@ -69,17 +69,19 @@ public final class LocalTokens {
             options.put(args[i], args[i + 1]);
         }
         var tokens = in(Infrastructure.root().resolve(".kdnet"));
-        if (options.containsKey("--role")) {
-            System.out.println(tokens.forRole(options.get("--role")));
-        } else if (options.containsKey("--client")) {
+        if (options.containsKey("--client") && "esdh".equals(options.get("--role"))) {
+            System.out.println(tokens.forEsdhClient(options.get("--client")));
+        } else if (options.containsKey("--client") && !options.containsKey("--role")) {
             var organization = options.get("--organization");
             System.out.println(tokens.forClient(options.get("--client"), organization == null ? null
                     : organization.length() == 36 ? UUID.fromString(organization)
                     // The id reference data gets from its slug (dk.kdnet.events.ReferenceIds.organization).
                     : UUID.nameUUIDFromBytes(("kdnet:organization:" + organization).getBytes(StandardCharsets.UTF_8))));
+        } else if (options.containsKey("--role") && !options.containsKey("--client")) {
+            System.out.println(tokens.forRole(options.get("--role")));
         } else {
             System.err.println("usage: ./kdnet token --role secretariat|member"
-                    + " | --client <name> [--organization <slug or id>]");
+                    + " | --client <name> [--organization <slug or id>] | --client <name> --role esdh");
             System.exit(2);
         }
     }
@@ -111,6 +113,11 @@ public final class LocalTokens {
      */
     public String forClient(String client, UUID organizationId) {
         return sign(client, List.of("client"), organizationId, Duration.ofHours(1));
+    }
+
+    /** The client-credential token of the ESDH system that files every meeting's complete package. */
+    public String forEsdhClient(String client) {
+        return sign(client, List.of("client", "esdh"), null, Duration.ofHours(1));
     }
 
     private String sign(String subject, List<String> groups, UUID organizationId, Duration lifetime) {

@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 /**
  * The one place in meetings-service that decides what the caller may see: members of a body and the
  * secretariat see closed (confidential) items, agendas not yet published and minutes not yet approved;
- * anyone else sees the open items of published agendas, and decisions once the minutes are approved.
+ * anyone else sees the open items of published agendas, and decisions once the minutes are approved. The ESDH
+ * system's client is anyone else, except that its package holds the closed items too, marked closed.
  */
 @RequestScoped
 public class Visibility {
@@ -19,6 +20,14 @@ public class Visibility {
 
     public boolean seesConfidential() {
         return caller.seesInternal();
+    }
+
+    /**
+     * Whether closed items go into the ESDH package, each marked closed: for the ESDH system's client (README
+     * "Security"), members and the secretariat. The ESDH client sees them nowhere else.
+     */
+    public boolean filesClosedItems() {
+        return seesConfidential() || caller.filesRecords();
     }
 
     public boolean seesAgenda(Meeting meeting) {

@@ -45,6 +45,9 @@ public class AgendaItem extends PanacheEntityBase {
     /** Confidential: left out of anonymous views, search and documents. */
     public boolean closed;
 
+    /** Why the item is closed, as the agenda states it; filed with its documents. */
+    public String closedReason;
+
     public String caseNumber;
 
     @Enumerated(EnumType.STRING)

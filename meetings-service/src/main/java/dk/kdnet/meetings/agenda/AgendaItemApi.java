@@ -26,6 +26,8 @@ public final class AgendaItemApi {
             @Size(max = 100_000) @Schema(description = "Markdown", example = "GovTech Midtjylland har siden 2021 ...")
             String casePresentation,
             @Schema(description = "confidential: left out of anonymous views", example = "false") boolean closed,
+            @Size(max = 300) @Schema(description = "why the item is closed, as the agenda states it; only with closed",
+                    example = "Offentlighedslovens § 30, nr. 2 (forretningsforhold)") String closedReason,
             @Size(max = 60) @Schema(example = "00.01.10-A00-3-23") String caseNumber,
             @Schema(example = "APPROVE_MINUTES") StandardType standardType) {}
 
@@ -46,6 +48,7 @@ public final class AgendaItemApi {
             @Schema(required = true) List<String> recommendation,
             @Schema(example = "GovTech Midtjylland har siden 2021 ...") String casePresentation,
             @Schema(example = "false") boolean closed,
+            @Schema(example = "Offentlighedslovens § 30, nr. 2 (forretningsforhold)") String closedReason,
             @Schema(example = "00.01.10-A00-3-23") String caseNumber,
             StandardType standardType,
             @Schema(description = "the item this one was postponed from") UUID originItemId,

@@ -74,7 +74,7 @@ public class AgendaService {
     @Transactional(Transactional.TxType.MANDATORY)
     public AgendaItem carryOver(AgendaItem origin, Meeting target) {
         var item = add(target.id, new ItemRequest(origin.title, origin.presenters, origin.summary,
-                origin.recommendation, origin.casePresentation, origin.closed, origin.caseNumber,
+                origin.recommendation, origin.casePresentation, origin.closed, origin.closedReason, origin.caseNumber,
                 origin.standardType));
         item.originItemId = origin.id;
         return item;
@@ -175,6 +175,7 @@ public class AgendaService {
                 : new ArrayList<>(request.recommendation());
         item.casePresentation = request.casePresentation();
         item.closed = request.closed();
+        item.closedReason = request.closed() ? request.closedReason() : null;
         item.caseNumber = request.caseNumber();
         item.standardType = request.standardType();
     }

@@ -2,6 +2,7 @@ package dk.kdnet.meetings.attachment;
 
 import dk.kdnet.meetings.attachment.AttachmentApi.AttachmentView;
 import dk.kdnet.meetings.attachment.AttachmentApi.EsdhReferenceRequest;
+import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.Roles;
@@ -108,7 +109,8 @@ public class AttachmentResource {
         }
         var file = attachments.content(id);
         return Response.ok(file.content(), file.attachment().mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + safe(file.attachment().fileName) + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition("attachment",
+                        file.attachment().fileName == null ? "bilag" : file.attachment().fileName))
                 .header("ETag", "\"" + file.attachment().sha256 + "\"")
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(
                         HexFormat.of().parseHex(file.attachment().sha256)))
@@ -126,9 +128,5 @@ public class AttachmentResource {
 
     private Response created(Attachment attachment) {
         return Response.status(Response.Status.CREATED).entity(mapper.toView(attachment)).build();
-    }
-
-    private static String safe(String fileName) {
-        return fileName == null ? "attachment" : fileName.replaceAll("[\"\\\\\\r\\n]", "_");
     }
 }

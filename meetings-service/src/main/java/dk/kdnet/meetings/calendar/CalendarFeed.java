@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -26,12 +28,16 @@ import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A body's meetings as an iCalendar feed (RFC 5545): one VEVENT per meeting with a stable UID, local times in
  * Europe/Copenhagen (VTIMEZONE included), SEQUENCE raised on every change and STATUS CANCELLED for a cancelled
- * meeting, so a subscribed calendar updates or strikes its entry.
+ * meeting, so a subscribed calendar updates or strikes its entry. Links are absolute, at the API's public URL
+ * ({@code kdnet.meetings.public-url}, the gateway): URL is the minutes once the caller may read them, else the agenda
+ * once published, else the meeting; LAST-MODIFIED is the meeting's last change as its audit history records it.
  */
 @ApplicationScoped
 public class CalendarFeed {
@@ -40,18 +46,37 @@ public class CalendarFeed {
 
     private static final VTimeZone TIME_ZONE = copenhagen();
 
-    public List<Meeting> meetings(UUID bodyId) {
-        return Meeting.list("bodyId", Sort.by("startsAt"), bodyId);
+    @ConfigProperty(name = "kdnet.meetings.public-url")
+    String publicUrl;
+
+    /** A body's meetings, earliest first, each with the time of its last change. */
+    public record Listed(Meeting meeting, Instant lastModified) {}
+
+    public List<Listed> meetings(UUID bodyId) {
+        List<Meeting> meetings = Meeting.list("bodyId", Sort.by("startsAt"), bodyId);
+        if (meetings.isEmpty()) {
+            return List.of();
+        }
+        var changed = new HashMap<UUID, Instant>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Meeting.getEntityManager().createNativeQuery("""
+                SELECT a.id, max(r.changed_at) FROM meeting_aud a JOIN audit_revision r ON r.id = a.rev
+                WHERE a.id IN (:ids) GROUP BY a.id""").setParameter("ids", meetings.stream().map(m -> m.id).toList())
+                .getResultList();
+        rows.forEach(r -> changed.put((UUID) r[0], Instant.ofEpochMilli(((Number) r[1]).longValue())));
+        // Every change to a meeting is audited; the start stands in should a row predate the audit.
+        return meetings.stream().map(m -> new Listed(m, changed.getOrDefault(m.id, m.startsAt.toInstant()))).toList();
     }
 
     /** {@code internal}: the caller sees internal material, so links to minutes not yet approved are given. */
-    public void write(String bodyName, List<Meeting> meetings, boolean internal, Writer out) {
+    public void write(String bodyName, List<Listed> meetings, boolean internal, Writer out) {
         var calendar = new Calendar().withProdId(PRODUCT).withDefaults().getFluentTarget();
         calendar.add(new XProperty("X-WR-CALNAME", bodyName));
         calendar.add(new XProperty("X-WR-TIMEZONE", Copenhagen.ZONE.getId()));
         calendar.add(TIME_ZONE);
-        for (var meeting : meetings) {
-            calendar.add(event(meeting, internal));
+        var base = publicUrl.replaceAll("/+$", "") + "/api/meetings/";
+        for (var listed : meetings) {
+            calendar.add(event(listed, base, internal));
         }
         try {
             // Not validated on the way out: ical4j's validator wants a METHOD a subscription feed has no use for.
@@ -76,7 +101,8 @@ public class CalendarFeed {
         return meetingId + "@kdnet";
     }
 
-    private static VEvent event(Meeting meeting, boolean internal) {
+    private static VEvent event(Listed listed, String base, boolean internal) {
+        var meeting = listed.meeting();
         var start = meeting.startsAt.atZoneSameInstant(Copenhagen.ZONE);
         var end = meeting.endsAt.atZoneSameInstant(Copenhagen.ZONE);
         var event = new VEvent(start, end, meeting.title);
@@ -89,17 +115,21 @@ public class CalendarFeed {
         if (meeting.caseNumber != null) {
             description.append("\nSagsnummer: ").append(meeting.caseNumber);
         }
+        var url = base + meeting.id;
         if (meeting.status.agendaPublic()) {
-            description.append("\nDagsorden: /api/meetings/").append(meeting.id).append("/agenda.pdf");
+            url = base + meeting.id + "/agenda.pdf";
+            description.append("\nDagsorden: ").append(url);
         }
         if (DocumentService.hasMinutes(meeting.status) && Visibility.minutesVisible(meeting.status, internal)) {
-            description.append("\nReferat: /api/meetings/").append(meeting.id).append("/minutes.pdf");
+            url = base + meeting.id + "/minutes.pdf";
+            description.append("\nReferat: ").append(url);
         }
         if (meeting.cancelReason != null) {
             description.append("\nAflyst: ").append(meeting.cancelReason);
         }
         event.add(new Description(description.toString()));
-        event.add(new LastModified(Instant.now()));
+        event.add(new Url(URI.create(url)));
+        event.add(new LastModified(listed.lastModified()));
         return event;
     }
 }

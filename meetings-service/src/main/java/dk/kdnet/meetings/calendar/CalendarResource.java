@@ -2,6 +2,7 @@ package dk.kdnet.meetings.calendar;
 
 import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.body.Body;
+import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -50,6 +51,6 @@ public class CalendarResource {
         StreamingOutput body = out -> feed.write(name, meetings, internal,
                 new OutputStreamWriter(out, StandardCharsets.UTF_8));
         return Response.ok(body, CALENDAR + "; charset=utf-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + bodyId + ".ics\"").build();
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition("inline", Downloads.fileName(".ics", name, "kalender"))).build();
     }
 }

@@ -1,6 +1,7 @@
 package dk.kdnet.meetings.document;
 
 import dk.kdnet.meetings.document.DocumentService.Prepared;
+import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -66,8 +67,11 @@ public class DocumentResource {
     @GET
     @Path("/esdh-package")
     @Produces(ZIP)
-    @Operation(summary = "The ESDH package: ZIP of the agenda and minutes PDF, uploaded attachments and metadata.json "
-            + "(case number, KLE classification, date, title, SHA-256 per document; schema at /esdh-package.schema.json)")
+    @Operation(summary = "The ESDH package: ZIP of the agenda and minutes PDF (public versions), uploaded attachments "
+            + "and metadata.json (per document: title, type, date, body and meeting, case number, KLE with action "
+            + "facet, access, SHA-256, parties; schema at " + EsdhPackage.SCHEMA + "). For the esdh client role, "
+            + "members and the secretariat each closed item follows as documents of its own marked CLOSED with the "
+            + "agenda's reason; anyone else gets no trace of it")
     @APIResponse(responseCode = "200", description = "The ZIP",
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response esdhPackage(@PathParam("id") UUID id) {
@@ -83,6 +87,6 @@ public class DocumentResource {
 
     private static Response download(StreamingOutput body, String type, String disposition, String fileName) {
         return Response.ok(body, type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename=\"" + fileName + "\"").build();
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(disposition, fileName)).build();
     }
 }

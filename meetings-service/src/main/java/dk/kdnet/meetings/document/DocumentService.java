@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +43,12 @@ public class DocumentService {
     @Inject
     Visibility visibility;
 
-    /** A meeting's document with the attachments it lists, the ones stored here among them. */
-    public record Prepared(Meeting meeting, MeetingDocument document, List<Listed> attachments) {}
+    /**
+     * A meeting's document with the attachments it lists, the ones stored here among them, and the items whose
+     * content it prints (not those it shows as "Lukket punkt").
+     */
+    public record Prepared(Meeting meeting, MeetingDocument document, List<Listed> attachments,
+            List<UUID> printedItems) {}
 
     /** An attachment as numbered in the document ("Bilag 3 - ..."), with the item it belongs to. */
     public record Listed(Attachment attachment, String label, AgendaItem item) {}
@@ -85,9 +90,65 @@ public class DocumentService {
         }
     }
 
-    Prepared prepare(Meeting meeting, DocumentKind kind) {
-        var confidential = visibility.seesConfidential();
+    /**
+     * What the ESDH package files, as the caller may have it: the public agenda (closed items as "Lukket punkt") and,
+     * once shown, the public minutes; for the ESDH client, members and the secretariat also each closed item's
+     * agenda and minutes excerpt, to be filed with restricted access. The agenda must be published and the minutes
+     * approved for the ESDH client as for anyone outside the body.
+     */
+    public record Filing(Meeting meeting, String bodyName, List<Filed> documents, Map<UUID, List<UUID>> organizations,
+            Map<UUID, List<UUID>> collaborations) {}
+
+    /** One PDF of the package: the whole public document, or one closed item's excerpt ({@code item} set). */
+    public record Filed(Prepared prepared, AgendaItem item) {}
+
+    @Transactional
+    public Filing filing(UUID meetingId) {
+        var meeting = meetings.get(meetingId);
+        if (!visibility.seesAgenda(meeting)) {
+            throw new NotFound("published agenda of meeting", meetingId);
+        }
         var items = AgendaItem.ofMeeting(meeting.id);
+        var withMinutes = minutesShown(meeting);
+        var kinds = withMinutes ? List.of(DocumentKind.AGENDA, DocumentKind.MINUTES) : List.of(DocumentKind.AGENDA);
+        var documents = new ArrayList<Filed>();
+        kinds.forEach(kind -> documents.add(new Filed(prepare(meeting, kind, items, false, null), null)));
+        if (visibility.filesClosedItems()) {
+            for (var item : items.stream().filter(i -> i.closed).toList()) {
+                kinds.forEach(kind -> documents.add(new Filed(prepare(meeting, kind, List.of(item), true,
+                        "lukket punkt " + number(item)), item)));
+            }
+        }
+        // The parties: what each item's decision names (only decisions the package may show).
+        var organizations = new HashMap<UUID, List<UUID>>();
+        var collaborations = new HashMap<UUID, List<UUID>>();
+        if (withMinutes) {
+            for (var decision : Decision.<Decision>list("meetingId", meeting.id)) {
+                for (var effect : decision.effects) {
+                    if (effect.organizationId() != null) {
+                        organizations.computeIfAbsent(decision.agendaItemId, k -> new ArrayList<>())
+                                .add(effect.organizationId());
+                    }
+                    if (effect.collaborationId() != null) {
+                        collaborations.computeIfAbsent(decision.agendaItemId, k -> new ArrayList<>())
+                                .add(effect.collaborationId());
+                    }
+                }
+            }
+        }
+        return new Filing(meeting, bodyName(meeting), documents, organizations, collaborations);
+    }
+
+    Prepared prepare(Meeting meeting, DocumentKind kind) {
+        return prepare(meeting, kind, AgendaItem.ofMeeting(meeting.id), visibility.seesConfidential(), null);
+    }
+
+    /**
+     * The document of {@code items}; closed ones printed in full when {@code confidential}, else as "Lukket punkt".
+     * {@code excerpt} names the part of the meeting's document it is, null for the whole.
+     */
+    private Prepared prepare(Meeting meeting, DocumentKind kind, List<AgendaItem> items, boolean confidential,
+            String excerpt) {
         var ids = items.stream().map(i -> i.id).toList();
         var attachments = ids.isEmpty() ? List.<Attachment>of()
                 : Attachment.<Attachment>list("agendaItemId in ?1", Sort.by("addedAt").and("id"), ids);
@@ -98,13 +159,15 @@ public class DocumentService {
                 : Map.of();
         var listed = new ArrayList<Listed>();
         var printed = new ArrayList<MeetingDocument.Item>();
+        var printedItems = new ArrayList<UUID>();
         for (var item : items) {
-            var number = item.number == null ? String.valueOf(item.position) : String.valueOf(item.number);
+            var number = number(item);
             if (item.closed && !confidential) {
                 printed.add(new MeetingDocument.Item(number, null, List.of(), true, null, null, List.of(), null,
                         null, List.of()));
                 continue;
             }
+            printedItems.add(item.id);
             var labels = new ArrayList<String>();
             for (var attachment : byItem.getOrDefault(item.id, List.of())) {
                 var label = label(listed.size() + 1, attachment);
@@ -117,8 +180,13 @@ public class DocumentService {
                     decision == null ? null : decision(decision), labels));
         }
         var document = new MeetingDocument(kind, bodyName(meeting), meeting.title, kind(meeting.kind),
-                meeting.date(), time(meeting), location(meeting), meeting.caseNumber, printed);
-        return new Prepared(meeting, document, listed);
+                meeting.date(), time(meeting), location(meeting), meeting.caseNumber, excerpt, printed);
+        return new Prepared(meeting, document, listed, printedItems);
+    }
+
+    /** The item's number on the agenda, its position until the agenda is published. */
+    private static String number(AgendaItem item) {
+        return item.number == null ? String.valueOf(item.position) : String.valueOf(item.number);
     }
 
     /** "Bilag 9 - Budgetforslag 2024"; a title that is numbered already ("Bilag 9 - ...") stays as it is. */

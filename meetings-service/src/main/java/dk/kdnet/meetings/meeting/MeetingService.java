@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class MeetingService {
@@ -34,6 +35,10 @@ public class MeetingService {
 
     @Inject
     NumberingService numbering;
+
+    /** Where callers reach the API: the ESDH package's link in esdh-package-ready. */
+    @ConfigProperty(name = "kdnet.meetings.public-url")
+    String publicUrl;
 
     /** Filters of the meeting list; every one optional. Dates are days in Europe/Copenhagen. */
     public record Filter(UUID body, Integer year, MeetingStatus status, LocalDate from, LocalDate to) {}
@@ -146,7 +151,7 @@ public class MeetingService {
         meeting.apply(MeetingAction.APPROVE_MINUTES);
         outbox.publish(new MinutesApproved(meeting.id, meeting.bodyId, approvedAtMeetingId, decisionId));
         // The minutes are final now, and with them the package an ESDH system files.
-        outbox.publish(EsdhPackageReady.of(meeting.id, meeting.bodyId, meeting.caseNumber));
+        outbox.publish(EsdhPackageReady.of(meeting.id, meeting.bodyId, meeting.caseNumber, publicUrl));
     }
 
     /** The last meeting of the same body before this one that was not cancelled. */

@@ -93,7 +93,7 @@ public class ReferenceDataLoader {
             for (var item : reference.items()) {
                 agenda.importItem(ReferenceIds.agendaItem(reference.slug() + "-" + item.number()), meeting.id,
                         item.number(), new ItemRequest(item.title(), item.presenters(), item.summary(),
-                                item.recommendation(), item.casePresentation(), false, item.caseNumber(),
+                                item.recommendation(), item.casePresentation(), false, null, item.caseNumber(),
                                 item.standardType()));
             }
             meetings.publishAgenda(meeting.id);

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,10 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.kdnet.meetings.Fixtures;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
@@ -36,9 +40,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
- * A closed item never reaches an anonymous caller, whatever GET operation the service offers: the walk reads the
- * service's own OpenAPI document, so an operation added later is walked too, and one whose path parameters the walk
- * cannot fill fails the test instead of being skipped.
+ * A closed item never reaches an anonymous caller or a system integration's client, whatever GET operation the
+ * service offers: the walk reads the service's own OpenAPI document, so an operation added later is walked too, and
+ * one whose path parameters the walk cannot fill fails the test instead of being skipped. The ESDH client's walk
+ * finds the closed item in the ESDH package, marked closed, and nowhere else.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
@@ -47,6 +52,7 @@ class ClosedItemWalkTest extends AsSecretariat {
     /** Every confidential text of the closed item contains this word (or {@link #SECRET_DOCUMENT}). */
     private static final String SECRET = "Zorblax";
     private static final String SECRET_DOCUMENT = "ZB-4711";
+    private static final String REASON = "Offentlighedslovens § 30, nr. 1 (personalesag)";
     private static final String OPEN_TITLE = "Kollektiv trafik i regionen";
     private static final String OPEN_DECISION = "Trafikplanen blev vedtaget";
     private static final String OPEN_FILE = "Køreplanens hovedtal";
@@ -63,11 +69,28 @@ class ClosedItemWalkTest extends AsSecretariat {
         }
     }
 
+    private static final String ESDH_PACKAGE = "/api/meetings/{id}/esdh-package";
+
     @Test
     void noGetOperationShowsAClosedItemToAnAnonymousCaller() throws IOException {
+        walk(() -> given().auth().none(), false);
+    }
+
+    @Test
+    void noGetOperationShowsAClosedItemToAnotherClient() throws IOException {
+        walk(() -> given().auth().oauth2(TestInfrastructure.tokens().forClient("aarhus-finance", null)), false);
+    }
+
+    @Test
+    void theEsdhClientFindsTheClosedItemInTheEsdhPackageAndNowhereElse() throws IOException {
+        walk(() -> given().auth().oauth2(TestInfrastructure.tokens().forEsdhClient("esdh-adapter")), true);
+    }
+
+    /** {@code filesClosed}: the caller is the ESDH client, whose package holds the closed item. */
+    private static void walk(Supplier<RequestSpecification> caller, boolean filesClosed) throws IOException {
         var built = meetingWithApprovedMinutesAndAClosedItem();
 
-        given().auth().none().get("/api/meetings/items/" + built.closedItem()).then().statusCode(404);
+        caller.get().get("/api/meetings/items/" + built.closedItem()).then().statusCode(404);
         var openApi = Fixtures.JSON.readTree(given().auth().none().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asByteArray());
 
@@ -80,15 +103,28 @@ class ClosedItemWalkTest extends AsSecretariat {
             }
             var query = query(path, operation, built);
             for (var url : urls(path, built)) {
-                var response = given().auth().none().redirects().follow(false).queryParams(query).get(url);
+                var response = caller.get().redirects().follow(false).queryParams(query).get(url);
                 var text = text(response);
                 walked.computeIfAbsent(path, p -> new ArrayList<>()).add(response.statusCode());
                 var shown = text.toLowerCase(Locale.ROOT);
+                if (filesClosed && path.equals(ESDH_PACKAGE)) {
+                    var metadata = text.substring(text.indexOf("metadata.json\n") + "metadata.json\n".length());
+                    assertEquals(200, response.statusCode());
+                    assertTrue(text.contains(SECRET + "fremstilling om aftalen") && text.contains(SECRET + "indhold")
+                            && text.contains(SECRET + "beslutning"), "the ESDH client's package lacks the closed item:\n" + text);
+                    // Three closed documents (agenda and minutes excerpt, the file) and the ESDH reference, each marked.
+                    assertEquals(4, Fixtures.JSON.readTree(metadata).findValues("access").stream()
+                            .filter(a -> a.get("level").asText().equals("CLOSED")
+                                    && a.get("reason").asText().equals(REASON)).count(), metadata);
+                    seen.append(text);
+                    continue;
+                }
                 assertFalse(shown.contains(SECRET.toLowerCase(Locale.ROOT)), "GET " + url + " shows " + SECRET + ":\n" + text);
                 assertFalse(shown.contains(SECRET_DOCUMENT.toLowerCase(Locale.ROOT)), "GET " + url + " shows " + SECRET_DOCUMENT);
                 if (built.closedIds().stream().anyMatch(url::contains)) {
-                    // The problem names the path asked for; what matters is that nothing is answered.
-                    assertTrue(response.statusCode() == 404 || response.statusCode() == 401,
+                    // The problem names the path asked for; what matters is that nothing is answered (403: a token
+                    // without the role the operation needs, whatever item it names).
+                    assertTrue(List.of(401, 403, 404).contains(response.statusCode()),
                             "GET " + url + " answers " + response.statusCode() + " for the closed item");
                 } else {
                     for (var id : built.closedIds()) {
@@ -99,10 +135,11 @@ class ClosedItemWalkTest extends AsSecretariat {
             }
         }
         walked.forEach((path, statuses) -> System.out.println("walked GET " + path + " -> " + statuses));
+        assertEquals(filesClosed, seen.toString().contains(SECRET), "the ESDH package and only it shows the closed item");
 
         // The walk reached the published material, so its silence about the closed item means something.
         for (var open : List.of(OPEN_TITLE, OPEN_DECISION, OPEN_FILE, built.openItem().toString())) {
-            assertTrue(seen.toString().contains(open), "no anonymous GET showed " + open);
+            assertTrue(seen.toString().contains(open), "no GET showed " + open);
         }
         for (var expected : List.of("/api/meetings/items/{itemId}", "/api/meetings/{meetingId}/items",
                 "/api/meetings/{id}/minutes.pdf", "/api/meetings/{id}/esdh-package", "/api/meetings/search",
@@ -130,7 +167,8 @@ class ClosedItemWalkTest extends AsSecretariat {
                 .formatted(OPEN_TITLE));
         var closed = addItemJson(meeting, """
                 {"title":"%1$s personalesag","summary":"%1$sresume","recommendation":["at %1$sindstilling godkendes"],
-                 "casePresentation":"%1$sfremstilling om aftalen","closed":true}""".formatted(SECRET));
+                 "casePresentation":"%1$sfremstilling om aftalen","closed":true,"closedReason":"%2$s"}"""
+                .formatted(SECRET, REASON));
         var openAttachments = List.of(reference(open, "Trafikplan", "TP-1"), file(open, OPEN_FILE));
         var closedAttachments = List.of(reference(closed, SECRET + "bilag", SECRET_DOCUMENT),
                 file(closed, SECRET + "indhold"));

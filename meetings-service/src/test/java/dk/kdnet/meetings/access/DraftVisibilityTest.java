@@ -108,7 +108,7 @@ class DraftVisibilityTest extends AsSecretariat {
                 if (entry.getName().equals("metadata.json")) {
                     var kinds = new ArrayList<String>();
                     JSON.readTree(entries.readAllBytes()).get("documents")
-                            .forEach(d -> kinds.add(d.get("kind").asText()));
+                            .forEach(d -> kinds.add(d.get("documentType").asText()));
                     return kinds;
                 }
             }

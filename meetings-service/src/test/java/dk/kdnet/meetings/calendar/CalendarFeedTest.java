@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -22,6 +23,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.LastModified;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -117,5 +119,41 @@ class CalendarFeedTest extends AsSecretariat {
         assertEquals("20230825T100000", property(august, Property.DTSTART));
         assertEquals(Instant.parse("2023-08-25T08:00:00Z"), Instant.from(august.getDateTimeStart().getDate()));
         assertTrue(property(august, Property.DESCRIPTION).contains("/minutes.pdf"));
+    }
+
+    @Test
+    void entriesLinkTheAgendaAndMinutesAbsolutelyAndSayWhenTheMeetingLastChanged() throws Exception {
+        var body = UUID.randomUUID();
+        var scheduledFrom = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var meeting = Fixtures.schedule(body, "2023-08-25");
+        var scheduledUntil = Instant.now();
+        var planned = event(feed(body), meeting);
+        assertEquals("http://localhost:8080/api/meetings/" + meeting, property(planned, Property.URL));
+        var scheduled = lastModified(planned);
+        assertTrue(!scheduled.isBefore(scheduledFrom) && !scheduled.isAfter(scheduledUntil), scheduled.toString());
+        Thread.sleep(1100); // LAST-MODIFIED has whole seconds
+        assertEquals(scheduled, lastModified(event(feed(body), meeting)), "a read is not a change");
+
+        Fixtures.addItem(meeting, "Godkendelse af dagsorden");
+        Fixtures.action(meeting, "publish-agenda");
+        var published = event(feed(body), meeting);
+        var agenda = "http://localhost:8080/api/meetings/" + meeting + "/agenda.pdf";
+        assertEquals(agenda, property(published, Property.URL));
+        assertTrue(property(published, Property.DESCRIPTION).contains("Dagsorden: " + agenda));
+        assertTrue(lastModified(published).isAfter(scheduled), "publishing changed the meeting");
+
+        Fixtures.action(meeting, "hold");
+        Fixtures.approveMinutesAt(body, "2023-09-29");
+        var minutes = "http://localhost:8080/api/meetings/" + meeting + "/minutes.pdf";
+        var approved = event(feed(body), meeting);
+        assertEquals(minutes, property(approved, Property.URL));
+        assertTrue(property(approved, Property.DESCRIPTION).contains("Referat: " + minutes));
+        // The URL is one a subscriber can fetch: the minutes, anonymously.
+        given().auth().none().get(minutes.replace("http://localhost:8080", "")).then().statusCode(200)
+                .contentType("application/pdf");
+    }
+
+    private static Instant lastModified(VEvent event) {
+        return Instant.from(event.<LastModified>getProperty(Property.LAST_MODIFIED).orElseThrow().getDate());
     }
 }
