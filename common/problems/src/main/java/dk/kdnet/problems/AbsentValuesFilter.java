@@ -8,13 +8,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
@@ -90,6 +95,26 @@ public class AbsentValuesFilter implements OASFilter {
             }
             allowNullWhereAbsent(schema);
         });
+        // A generic record (an audit history's Entry<V>) is inlined in its operation, not a component.
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                    .forEach(AbsentValuesFilter::allowNullInInlineSchemas));
+        }
+    }
+
+    private static void allowNullInInlineSchemas(Operation operation) {
+        var contents = new ArrayList<Content>();
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            contents.add(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().stream().map(APIResponse::getContent)
+                    .filter(Objects::nonNull).forEach(contents::add);
+        }
+        contents.stream().filter(content -> content.getMediaTypes() != null)
+                .flatMap(content -> content.getMediaTypes().values().stream())
+                .map(MediaType::getSchema).filter(Objects::nonNull)
+                .forEach(schema -> allowNullWhereAbsent(schema.getItems() != null ? schema.getItems() : schema));
     }
 
     /** Every property outside {@code required} may be null, in nested inline objects too. */
