@@ -1,19 +1,18 @@
 package dk.kdnet.events;
 
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,9 +37,8 @@ public abstract class DeadLetterResource {
     @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @GET
     @Operation(summary = "Messages this service's consumers gave up on, newest first, with the reason")
-    public Page<DeadLetters.DeadLetter> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return deadLetters.list(page, size);
+    public Page<DeadLetters.DeadLetter> list(@Valid @BeanParam Paging paging) {
+        return deadLetters.list(paging.page, paging.size);
     }
 
     @RolesAllowed(Roles.SECRETARIAT)

@@ -9,17 +9,16 @@ import dk.kdnet.economy.budget.BudgetApi.VersionView;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,13 +58,17 @@ public class BudgetResource {
     @GET
     @Operation(summary = "List budgets and accounts, by year, optionally of one owner, year or kind; anonymous "
             + "callers see approved ones only, as approved")
-    public Page<BudgetView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
-            @QueryParam("kind") Kind kind, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+    public Page<BudgetView> list(
+            @Parameter(description = "Only the budgets of this owner (a body, collaboration, secretariat or "
+                    + "organization)", example = "8d799b49-b40f-3350-968d-c8a27856ec84")
+            @QueryParam("owner") UUID owner,
+            @Parameter(description = "Only budgets for this year", example = "2023") @QueryParam("year") Integer year,
+            @Parameter(description = "Only budgets or only accounts", example = "BUDGET") @QueryParam("kind") Kind kind,
+            @Valid @BeanParam Paging paging) {
         var seesInternal = caller.seesInternal();
-        var result = budgets.list(owner, year, kind, seesInternal, page, size);
+        var result = budgets.list(owner, year, kind, seesInternal, paging.page, paging.size);
         return new Page<>(result.items().stream().map(b -> BudgetViews.of(b, budgets.shown(b.id, seesInternal)))
-                .toList(), page, size, result.total());
+                .toList(), paging.page, paging.size, result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)

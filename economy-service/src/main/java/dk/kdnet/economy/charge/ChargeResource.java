@@ -10,9 +10,10 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.problems.ProblemException;
+import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.problems.Roles;
+import dk.kdnet.problems.SortKey;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,16 +57,31 @@ public class ChargeResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The charges of a scheme and/or a year, by amount, paged, with the scheme total and the sum "
-            + "of all rows matching the filter; anonymous callers see the charges of approved schemes only")
-    @APIResponse(responseCode = "200", description = "The charges, largest first")
+    @Operation(summary = "The charges of a scheme and/or a year, largest first unless sorted otherwise, paged, with "
+            + "the scheme total and the sum of all rows matching the filter; anonymous callers see the charges of "
+            + "approved schemes only")
+    @APIResponse(responseCode = "200", description = "The charges in the order asked for")
     @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ChargeList list(@QueryParam("scheme") UUID scheme, @QueryParam("year") Integer year,
+    public ChargeList list(
+            @Parameter(description = "Only the charges of this scheme (scheme or year is needed)",
+                    example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71")
+            @QueryParam("scheme") UUID scheme,
+            @Parameter(description = "Only the charges for this year (scheme or year is needed)", example = "2024")
+            @QueryParam("year") Integer year,
+            @Parameter(description = "Only the charges of this payer; a client token limited to one organization "
+                    + "reads its own only", example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139")
             @QueryParam("organization") UUID organization,
+            @Parameter(description = SortKey.DESCRIPTION + "; payer is the paying organization's name",
+                    example = "payer", schema = @Schema(enumeration = {"amount", "-amount", "payer", "-payer"},
+                            defaultValue = "-amount"))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "The page, counting from 0", example = "0")
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Defaults to the largest page, so a scheme's whole table comes in one")
+            @Parameter(description = "Items per page, at most " + Page.MAX_SIZE + "; defaults to the largest page, so "
+                    + "a scheme's whole table comes in one", example = "200")
             @QueryParam("size") @DefaultValue("" + Page.MAX_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var order = SortKey.parse(sort, List.of("amount", "payer"), "-amount");
         if (scheme == null && year == null) {
             throw new BadRequest("scheme", "give a scheme or a year");
         }
@@ -96,7 +112,9 @@ public class ChargeResource {
             parameters.put("approved", SchemeApi.Status.APPROVED);
         }
         var filter = String.join(" and ", where);
-        List<Charge> list = Charge.<Charge>find(filter + " order by amount desc, organizationId", parameters)
+        var by = order.jpql(order.key().equals("payer")
+                ? "(select o.name from Organization o where o.id = organizationId)" : "amount");
+        List<Charge> list = Charge.<Charge>find(filter + " order by " + by + ", organizationId", parameters)
                 .page(page, size).list();
         var names = names(list.stream().map(c -> c.organizationId).distinct().toList());
         var items = list.stream().map(c -> ChargeView.of(c, names.get(c.organizationId))).toList();

@@ -1,17 +1,16 @@
 package dk.kdnet.economy.organization;
 
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.ProblemException.NotFound;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,11 +50,10 @@ public class OrganizationReadModelResource {
 
     @GET
     @Operation(summary = "List the organizations known to economy-service, by name")
-    public Page<ReadModelOrganizationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+    public Page<ReadModelOrganizationView> list(@Valid @BeanParam Paging paging) {
         var query = Organization.<Organization>findAll(Sort.by("name"));
-        return new Page<>(query.page(page, size).list().stream().map(ReadModelOrganizationView::of).toList(), page,
-                size, query.count());
+        var items = query.page(paging.page, paging.size).list().stream().map(ReadModelOrganizationView::of).toList();
+        return new Page<>(items, paging.page, paging.size, query.count());
     }
 
     @GET

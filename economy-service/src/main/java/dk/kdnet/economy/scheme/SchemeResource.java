@@ -7,16 +7,16 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -65,11 +65,15 @@ public class SchemeResource {
 
     @GET
     @Operation(summary = "List financing schemes, by year and name, optionally of one owner or year")
-    public Page<SchemeView> list(@QueryParam("owner") UUID owner, @QueryParam("year") Integer year,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = schemes.list(owner, year, caller.seesInternal(), page, size);
-        return new Page<>(result.items().stream().map(SchemeViews::of).toList(), page, size, result.total());
+    public Page<SchemeView> list(
+            @Parameter(description = "Only the schemes of this owner (a body, collaboration, secretariat or "
+                    + "organization)", example = "c64c18ce-9bd6-3996-a2d6-117b344092b6")
+            @QueryParam("owner") UUID owner,
+            @Parameter(description = "Only schemes for this year", example = "2024") @QueryParam("year") Integer year,
+            @Valid @BeanParam Paging paging) {
+        var result = schemes.list(owner, year, caller.seesInternal(), paging.page, paging.size);
+        return new Page<>(result.items().stream().map(SchemeViews::of).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)

@@ -9,17 +9,16 @@ import dk.kdnet.groups.body.BodyApi.MembershipRequest;
 import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
 import dk.kdnet.groups.person.Person;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,11 +58,13 @@ public class BodyResource {
 
     @GET
     @Operation(summary = "List bodies by name, optionally of one kind")
-    public Page<BodyView> list(@QueryParam("kind") BodyKind kind,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = bodies.list(kind, page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    public Page<BodyView> list(
+            @Parameter(description = "Only bodies of this kind", example = "STEERING_GROUP")
+            @QueryParam("kind") BodyKind kind,
+            @Valid @BeanParam Paging paging) {
+        var result = bodies.list(kind, paging.page, paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -118,7 +119,9 @@ public class BodyResource {
     @Path("/{id}/members")
     @Operation(summary = "Who sat in the body, in what role, on a date; without a date every seat it has had")
     public List<MemberView> members(@PathParam("id") UUID id,
-            @QueryParam("on") @Parameter(example = "2022-02-10") LocalDate on) {
+            @QueryParam("on")
+            @Parameter(description = "The seats on this day; every seat ever when absent", example = "2022-02-10")
+            LocalDate on) {
         var seats = on == null ? bodies.allMembers(id) : bodies.membersOn(id, on);
         return seats.stream().map(this::view).toList();
     }

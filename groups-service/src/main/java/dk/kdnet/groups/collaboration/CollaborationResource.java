@@ -11,17 +11,16 @@ import dk.kdnet.groups.collaboration.CollaborationApi.TermsView;
 import dk.kdnet.groups.collaboration.CollaborationApi.WithdrawalRequest;
 import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,10 +63,10 @@ public class CollaborationResource {
 
     @GET
     @Operation(summary = "List collaborations by name")
-    public Page<CollaborationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = collaborations.list(page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    public Page<CollaborationView> list(@Valid @BeanParam Paging paging) {
+        var result = collaborations.list(paging.page, paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -112,7 +111,8 @@ public class CollaborationResource {
     @Path("/{id}/terms/in-force")
     @Operation(summary = "The terms version in force on a date (the one that applies to a notice given then)")
     public TermsView termsInForce(@PathParam("id") UUID id,
-            @NotNull @QueryParam("on") @Parameter(example = "2024-03-05") LocalDate on) {
+            @NotNull @QueryParam("on")
+            @Parameter(description = "The day a notice would be given", example = "2024-03-05") LocalDate on) {
         return mapper.toView(collaborations.termsInForce(id, on));
     }
 
@@ -145,7 +145,9 @@ public class CollaborationResource {
     @Operation(summary = "Members in force on a date (status as of that date); without a date every membership ever, "
             + "status as of today")
     public List<MembershipView> members(@PathParam("id") UUID id,
-            @QueryParam("on") @Parameter(example = "2024-01-01") LocalDate on) {
+            @QueryParam("on")
+            @Parameter(description = "The members on this day, with their status then; every membership ever when "
+                    + "absent", example = "2024-01-01") LocalDate on) {
         var statusOn = on == null ? LocalDate.now() : on;
         return views(collaborations.members(id, on), statusOn);
     }
@@ -170,7 +172,9 @@ public class CollaborationResource {
     @Path("/{id}/members/{organizationId}")
     @Operation(summary = "The organization's latest membership, status as of a date (default today)")
     public RestResponse<MembershipView> membership(@PathParam("id") UUID id,
-            @PathParam("organizationId") UUID organizationId, @QueryParam("on") LocalDate on) {
+            @PathParam("organizationId") UUID organizationId,
+            @Parameter(description = "The day the status is for; today when absent", example = "2023-12-31")
+            @QueryParam("on") LocalDate on) {
         var statusOn = on == null ? LocalDate.now() : on;
         var view = view(collaborations.membership(id, organizationId), statusOn);
         // The status turns at the effective exit without a new version, so the ETag names the date too:

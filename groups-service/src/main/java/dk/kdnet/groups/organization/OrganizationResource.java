@@ -6,17 +6,17 @@ import dk.kdnet.groups.organization.OrganizationApi.OrganizationView;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationView;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
+import dk.kdnet.problems.SortKey;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +34,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,12 +55,18 @@ public class OrganizationResource {
     AuditHistory history;
 
     @GET
-    @Operation(summary = "List organizations, by name, optionally of one kind")
-    public Page<OrganizationView> list(@QueryParam("kind") OrganizationKind kind,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = organizations.list(kind, page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    @Operation(summary = "List organizations, by name unless sorted otherwise, optionally of one kind")
+    public Page<OrganizationView> list(
+            @Parameter(description = "Only organizations of this kind", example = "MUNICIPALITY")
+            @QueryParam("kind") OrganizationKind kind,
+            @Parameter(description = SortKey.DESCRIPTION, example = "municipalityCode", schema = @Schema(
+                    enumeration = {"name", "-name", "municipalityCode", "-municipalityCode"}, defaultValue = "name"))
+            @QueryParam("sort") String sort,
+            @Valid @BeanParam Paging paging) {
+        var order = SortKey.parse(sort, List.of("name", "municipalityCode"), "name");
+        var result = organizations.list(kind, order, paging.page, paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -132,7 +139,8 @@ public class OrganizationResource {
     @GET
     @Path("/{id}/population")
     @Operation(summary = "The population figure in force on a date (the latest reference date not after it)")
-    public PopulationView populationOn(@PathParam("id") UUID id, @NotNull @QueryParam("on") LocalDate on) {
+    public PopulationView populationOn(@PathParam("id") UUID id,
+            @Parameter(description = "The day", example = "2024-01-01") @NotNull @QueryParam("on") LocalDate on) {
         return mapper.toView(organizations.populationOn(id, on));
     }
 }

@@ -11,6 +11,7 @@ import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
+import dk.kdnet.problems.SortKey;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,10 +93,13 @@ public class OrganizationService {
         return Organization.<Organization>findByIdOptional(id).orElseThrow(() -> new NotFound("organization", id));
     }
 
-    public Page<Organization> list(OrganizationKind kind, int page, int size) {
+    /** Organizations without a municipality code come last by code, either way. */
+    public Page<Organization> list(OrganizationKind kind, SortKey order, int page, int size) {
+        var sort = Sort.by(order.key(), order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending,
+                Sort.NullPrecedence.NULLS_LAST).and("id");
         var query = kind == null
-                ? Organization.<Organization>findAll(Sort.by("name"))
-                : Organization.<Organization>find("kind", Sort.by("name"), kind);
+                ? Organization.<Organization>findAll(sort)
+                : Organization.<Organization>find("kind", sort, kind);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 

@@ -8,17 +8,16 @@ import dk.kdnet.groups.person.PersonApi.PersonRequest;
 import dk.kdnet.groups.person.PersonApi.PersonView;
 import dk.kdnet.problems.Caller;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,10 +66,9 @@ public class PersonResource {
 
     @GET
     @Operation(summary = "List persons by name")
-    public Page<PersonView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = persons.list(page, size);
-        return new Page<>(result.items().stream().map(this::view).toList(), page, size, result.total());
+    public Page<PersonView> list(@Valid @BeanParam Paging paging) {
+        var result = persons.list(paging.page, paging.size);
+        return new Page<>(result.items().stream().map(this::view).toList(), paging.page, paging.size, result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -126,7 +125,9 @@ public class PersonResource {
     @GET
     @Path("/{id}/bodies")
     @Operation(summary = "The person's seats in bodies, on a date or ever")
-    public List<MemberView> seats(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
+    public List<MemberView> seats(@PathParam("id") UUID id,
+            @Parameter(description = "The seats held on this day; every seat ever when absent", example = "2023-08-25")
+            @QueryParam("on") LocalDate on) {
         return bodies.seatsOf(id, on).stream()
                 .map(seat -> bodyMapper.toView(seat.membership(), seat.personName(), seat.bodyName())).toList();
     }

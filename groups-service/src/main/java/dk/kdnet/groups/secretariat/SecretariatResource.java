@@ -6,17 +6,16 @@ import dk.kdnet.groups.secretariat.SecretariatApi.SecretariatView;
 import dk.kdnet.groups.secretariat.SecretariatApi.StaffRequest;
 import dk.kdnet.groups.secretariat.SecretariatApi.StaffView;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +33,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,10 +55,10 @@ public class SecretariatResource {
 
     @GET
     @Operation(summary = "List secretariats by name")
-    public Page<SecretariatView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = secretariats.list(page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    public Page<SecretariatView> list(@Valid @BeanParam Paging paging) {
+        var result = secretariats.list(paging.page, paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)
@@ -105,7 +105,9 @@ public class SecretariatResource {
     @GET
     @Path("/{id}/staff")
     @Operation(summary = "Staff on a date, or every assignment ever")
-    public List<StaffView> staff(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
+    public List<StaffView> staff(@PathParam("id") UUID id,
+            @Parameter(description = "The staff on this day; every assignment ever when absent", example = "2023-01-01")
+            @QueryParam("on") LocalDate on) {
         return secretariats.staff(id, on).stream().map(mapper::toView).toList();
     }
 

@@ -82,8 +82,10 @@ public class AttachmentResource {
     @APIResponse(responseCode = "415", description = "The media type is not accepted (context.accepted)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(@PathParam("itemId") UUID itemId,
-            @Parameter(example = "Budget 2024, bilag 1") @QueryParam("title") @Size(max = 300) String title,
-            @Parameter(example = "budget-2024-bilag-1.pdf") @QueryParam("fileName") @Size(max = 255) String fileName,
+            @Parameter(description = "The attachment's title", example = "Budget 2024, bilag 1")
+            @QueryParam("title") @Size(max = 300) String title,
+            @Parameter(description = "The file's name for a download", example = "budget-2024-bilag-1.pdf")
+            @QueryParam("fileName") @Size(max = 255) String fileName,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType, InputStream body) {
         return created(attachments.upload(itemId, title, fileName, mediaType, body));
     }

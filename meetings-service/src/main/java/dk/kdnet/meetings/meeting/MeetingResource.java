@@ -5,8 +5,10 @@ import dk.kdnet.meetings.meeting.MeetingApi.CancelRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingView;
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.Roles;
+import dk.kdnet.problems.SortKey;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,8 +16,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,12 +56,26 @@ public class MeetingResource {
 
     @GET
     @Operation(summary = "List meetings, earliest first, filtered by body, year, status and date range (days in Europe/Copenhagen)")
-    public Page<MeetingView> list(@QueryParam("body") UUID body, @QueryParam("year") @Min(1900) @Max(2200) Integer year,
-            @QueryParam("status") MeetingStatus status, @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var result = meetings.list(new MeetingService.Filter(body, year, status, from, to), page, size);
-        return new Page<>(result.items().stream().map(mapper::toView).toList(), page, size, result.total());
+    public Page<MeetingView> list(
+            @Parameter(description = "Only the meetings of this body", example = "8d799b49-b40f-3350-968d-c8a27856ec84")
+            @QueryParam("body") UUID body,
+            @Parameter(description = "Only meetings starting in this year", example = "2023")
+            @QueryParam("year") @Min(1900) @Max(2200) Integer year,
+            @Parameter(description = "Only meetings in this status", example = "HELD")
+            @QueryParam("status") MeetingStatus status,
+            @Parameter(description = "Only meetings on or after this day", example = "2023-06-01")
+            @QueryParam("from") LocalDate from,
+            @Parameter(description = "Only meetings on or before this day", example = "2023-12-31")
+            @QueryParam("to") LocalDate to,
+            @Parameter(description = SortKey.DESCRIPTION, example = "-startsAt", schema = @Schema(
+                    enumeration = {"startsAt", "-startsAt"}, defaultValue = "startsAt"))
+            @QueryParam("sort") String sort,
+            @Valid @BeanParam Paging paging) {
+        var order = SortKey.parse(sort, List.of("startsAt"), "startsAt");
+        var result = meetings.list(new MeetingService.Filter(body, year, status, from, to), order, paging.page,
+                paging.size);
+        return new Page<>(result.items().stream().map(mapper::toView).toList(), paging.page, paging.size,
+                result.total());
     }
 
     @RolesAllowed(Roles.SECRETARIAT)

@@ -1,8 +1,8 @@
 package dk.kdnet.meetings.meeting;
 
 import dk.kdnet.events.Outbox;
-import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
 import dk.kdnet.events.meetings.AgendaPublished;
+import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
 import dk.kdnet.events.meetings.EsdhPackageReady;
 import dk.kdnet.events.meetings.MeetingCancelled;
 import dk.kdnet.events.meetings.MeetingChanged;
@@ -15,6 +15,7 @@ import dk.kdnet.problems.ETags;
 import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
+import dk.kdnet.problems.SortKey;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,7 @@ public class MeetingService {
         return Meeting.<Meeting>findByIdOptional(id).orElseThrow(() -> new NotFound("meeting", id));
     }
 
-    public Page<Meeting> list(Filter filter, int page, int size) {
+    public Page<Meeting> list(Filter filter, SortKey order, int page, int size) {
         var where = new ArrayList<String>();
         var parameters = new Parameters();
         if (filter.body() != null) {
@@ -95,9 +96,11 @@ public class MeetingService {
             where.add("startsAt < :to");
             parameters.and("to", Copenhagen.startOf(filter.to().plusDays(1)));
         }
+        var sort = Sort.by(order.key(), order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
+                .and("id");
         var query = where.isEmpty()
-                ? Meeting.<Meeting>findAll(Sort.by("startsAt"))
-                : Meeting.<Meeting>find(String.join(" and ", where), Sort.by("startsAt"), parameters);
+                ? Meeting.<Meeting>findAll(sort)
+                : Meeting.<Meeting>find(String.join(" and ", where), sort, parameters);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 

@@ -1,13 +1,15 @@
 package dk.kdnet.meetings.search;
 
 import dk.kdnet.problems.Page;
+import dk.kdnet.problems.Paging;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,9 +35,12 @@ public class SearchResource {
     public Page<SearchService.Hit> search(
             @Parameter(description = "words, \"a phrase\", or -excluded (web search syntax)", example = "GovTech")
             @QueryParam("q") @NotBlank @Size(max = 200) String q,
-            @QueryParam("body") UUID body, @QueryParam("year") @Min(1900) @Max(2200) Integer year,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return search.search(q, body, year, page, size);
+            @Parameter(description = "Only items of this body's meetings",
+                    example = "8d799b49-b40f-3350-968d-c8a27856ec84")
+            @QueryParam("body") UUID body,
+            @Parameter(description = "Only items of meetings in this year", example = "2023")
+            @QueryParam("year") @Min(1900) @Max(2200) Integer year,
+            @Valid @BeanParam Paging paging) {
+        return search.search(q, body, year, paging.page, paging.size);
     }
 }
