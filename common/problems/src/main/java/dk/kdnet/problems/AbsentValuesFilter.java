@@ -42,19 +42,27 @@ public class AbsentValuesFilter implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
 
     private final IndexView index;
-    /** The record behind each schema name, but for names two records would share. */
+    /** The record behind each schema name, but for names two records share equally. */
     private final Map<String, ClassInfo> records = new HashMap<>();
 
     public AbsentValuesFilter(IndexView index) {
         this.index = index;
+        // A name can fit several records (a schema's and an internal one's); the one that names its schema
+        // explicitly wins, then one with OpenAPI annotations.
+        var rank = new HashMap<String, Integer>();
         var ambiguous = new HashSet<String>();
         index.getKnownClasses().stream().filter(ClassInfo::isRecord).forEach(record -> {
             var annotation = record.declaredAnnotation(SCHEMA);
-            var name = annotation != null && annotation.value("name") != null ? annotation.value("name").asString()
-                    : record.simpleName();
-            var known = records.putIfAbsent(name, record);
-            // The index can list a class twice (once per index it combines).
-            if (known != null && !known.name().equals(record.name())) {
+            var named = annotation != null && annotation.value("name") != null;
+            var name = named ? annotation.value("name").asString() : record.simpleName();
+            var score = named ? 2 : record.annotations(SCHEMA).isEmpty() ? 0 : 1;
+            var known = records.get(name);
+            if (known == null || score > rank.get(name)) {
+                records.put(name, record);
+                rank.put(name, score);
+                ambiguous.remove(name);
+            } else if (score == rank.get(name) && !known.name().equals(record.name())) {
+                // The index can list a class twice (once per index it combines); two classes are a tie.
                 ambiguous.add(name);
             }
         });

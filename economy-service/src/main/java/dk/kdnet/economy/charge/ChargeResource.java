@@ -114,7 +114,8 @@ public class ChargeResource {
         var filter = String.join(" and ", where);
         var by = order.jpql(order.key().equals("payer")
                 ? "(select o.name from Organization o where o.id = organizationId)" : "amount");
-        List<Charge> list = Charge.<Charge>find(filter + " order by " + by + ", organizationId", parameters)
+        List<Charge> list = Charge.<Charge>find(filter + " order by " + by + ", " + order.jpql("organizationId"),
+                        parameters)
                 .page(page, size).list();
         var names = names(list.stream().map(c -> c.organizationId).distinct().toList());
         var items = list.stream().map(c -> ChargeView.of(c, names.get(c.organizationId))).toList();

@@ -1,6 +1,7 @@
 package dk.kdnet.economy.charge;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,8 +12,10 @@ import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.BufferedReader;
+import java.math.BigDecimal;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +106,31 @@ class ReferenceChargesApiTest extends AsSecretariat {
         assertEquals(whole.getList("items.id"), ids, "pages in the order of the whole list, none twice");
         given().queryParam("scheme", scheme).queryParam("size", 201).get("/api/economy/charges").then()
                 .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void chargesComeLargestFirstOrInTheOrderAskedFor() {
+        var scheme = ReferenceDataLoader.schemeId("govtech-midtjylland-2024");
+        var amounts = amounts(given().queryParam("scheme", scheme).get("/api/economy/charges").then()
+                .statusCode(200).extract().path("items.amount"));
+        assertEquals(amounts.stream().sorted(Comparator.reverseOrder()).toList(), amounts, "largest first");
+        var ascending = amounts(given().queryParam("scheme", scheme).queryParam("sort", "amount")
+                .get("/api/economy/charges").then().statusCode(200).extract().path("items.amount"));
+        assertEquals(amounts.stream().sorted().toList(), ascending);
+
+        List<String> byPayer = given().queryParam("scheme", scheme).queryParam("sort", "payer")
+                .get("/api/economy/charges").then().statusCode(200).extract().path("items.id");
+        List<String> byPayerDescending = given().queryParam("scheme", scheme).queryParam("sort", "-payer")
+                .get("/api/economy/charges").then().statusCode(200).extract().path("items.id");
+        assertEquals(amounts.size(), byPayer.size());
+        assertEquals(byPayer.reversed(), byPayerDescending);
+
+        given().queryParam("scheme", scheme).queryParam("sort", "name").get("/api/economy/charges").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("sort"));
+    }
+
+    private static List<BigDecimal> amounts(List<Number> amounts) {
+        return amounts.stream().map(amount -> new BigDecimal(amount.toString())).toList();
     }
 
     static Map<String, Long> printedRows(String table) {

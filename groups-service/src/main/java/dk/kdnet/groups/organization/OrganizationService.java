@@ -95,8 +95,8 @@ public class OrganizationService {
 
     /** Organizations without a municipality code come last by code, either way. */
     public Page<Organization> list(OrganizationKind kind, SortKey order, int page, int size) {
-        var sort = Sort.by(order.key(), order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending,
-                Sort.NullPrecedence.NULLS_LAST).and("id");
+        var direction = order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        var sort = Sort.by(order.key(), direction, Sort.NullPrecedence.NULLS_LAST).and("id", direction);
         var query = kind == null
                 ? Organization.<Organization>findAll(sort)
                 : Organization.<Organization>find("kind", sort, kind);

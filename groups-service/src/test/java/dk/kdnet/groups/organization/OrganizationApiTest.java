@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kdnet.events.ReferenceIds;
@@ -17,6 +18,8 @@ import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +36,35 @@ class OrganizationApiTest extends AsSecretariat {
 
     static String uniqueCode() {
         return String.format("%03d", ThreadLocalRandom.current().nextInt(100, 1000));
+    }
+
+    @Test
+    void aListSortsByTheKeyAskedForAndRefusesAnUnknownOne() {
+        List<String> byCode = given().queryParam("kind", "MUNICIPALITY").queryParam("sort", "municipalityCode")
+                .queryParam("size", 200).get(ORGANIZATIONS).then().statusCode(200).extract()
+                .path("items.municipalityCode");
+        var codes = byCode.stream().filter(Objects::nonNull).toList();
+        assertTrue(codes.size() >= 19, "the reference municipalities have codes");
+        assertEquals(codes.stream().sorted().toList(), codes);
+        assertEquals(codes, byCode.subList(0, codes.size()), "without a code last");
+        List<String> byCodeDescending = given().queryParam("kind", "MUNICIPALITY")
+                .queryParam("sort", "-municipalityCode").queryParam("size", 200).get(ORGANIZATIONS).then()
+                .statusCode(200).extract().path("items.municipalityCode");
+        assertEquals(codes.reversed(), byCodeDescending.stream().filter(Objects::nonNull).toList());
+
+        List<String> byName = given().queryParam("sort", "name").queryParam("size", 200).get(ORGANIZATIONS).then()
+                .statusCode(200).extract().path("items.name");
+        List<String> byNameDescending = given().queryParam("sort", "-name").queryParam("size", 200).get(ORGANIZATIONS)
+                .then().statusCode(200).extract().path("items.name");
+        assertEquals(byName.reversed(), byNameDescending);
+        assertEquals(byName, given().queryParam("size", 200).get(ORGANIZATIONS).then().extract().path("items.name"),
+                "by name unless asked otherwise");
+
+        given().queryParam("sort", "population").get(ORGANIZATIONS).then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("https://kdnet.dk/problems/validation"))
+                .body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", equalTo("must be one of name, municipalityCode, each with - in front for "
+                        + "descending; was population"));
     }
 
     @Test

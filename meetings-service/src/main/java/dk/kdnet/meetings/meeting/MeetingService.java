@@ -96,8 +96,8 @@ public class MeetingService {
             where.add("startsAt < :to");
             parameters.and("to", Copenhagen.startOf(filter.to().plusDays(1)));
         }
-        var sort = Sort.by(order.key(), order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
-                .and("id");
+        var direction = order.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        var sort = Sort.by(order.key(), direction).and("id", direction);
         var query = where.isEmpty()
                 ? Meeting.<Meeting>findAll(sort)
                 : Meeting.<Meeting>find(String.join(" and ", where), sort, parameters);

@@ -108,6 +108,15 @@ class MeetingApiTest extends AsSecretariat {
         given().queryParam("body", body).queryParam("size", 2).queryParam("page", 1).get("/api/meetings").then()
                 .body("total", equalTo(4)).body("page", equalTo(1)).body("items.id", contains(august.toString(),
                         nextYear.toString()));
+        given().queryParam("body", body).queryParam("sort", "-startsAt").queryParam("size", 3).get("/api/meetings")
+                .then().statusCode(200).body("items.id", contains(nextYear.toString(), august.toString(),
+                        june.toString()));
+        given().queryParam("body", body).queryParam("sort", "startsAt").get("/api/meetings").then()
+                .body("items[0].id", equalTo(january.toString()));
+        given().queryParam("body", body).queryParam("sort", "title").get("/api/meetings").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", equalTo("must be one of startsAt, each with - in front for descending; "
+                        + "was title"));
     }
 
     @Test
