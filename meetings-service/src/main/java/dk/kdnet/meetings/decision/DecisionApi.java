@@ -20,7 +20,8 @@ public final class DecisionApi {
 
     @Schema(name = "PartOutcome", description = "the outcome of one numbered part of the recommendation")
     public record PartOutcome(
-            @Min(1) @Schema(required = true, example = "2", description = "at most the number of parts of the item's recommendation")
+            @Min(1) @Schema(required = true, example = "2",
+                    description = "at most the number of parts of the item's recommendation")
             int part,
             @NotNull @Schema(example = "POSTPONED") Outcome outcome,
             @Size(max = 1000) @Schema(example = "kvalitativ analyse udsat til efteråret") String note) {}
