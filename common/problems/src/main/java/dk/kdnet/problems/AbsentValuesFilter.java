@@ -119,7 +119,9 @@ public class AbsentValuesFilter implements OASFilter {
                 schema.addType(SchemaType.NULL);
             }
             if (schema.getEnumeration() != null && !schema.getEnumeration().contains(null)) {
-                schema.addEnumeration(null);
+                var values = new ArrayList<>(schema.getEnumeration());
+                values.add(null); // addEnumeration drops a null
+                schema.setEnumeration(values);
             }
         } else if (schema.getAnyOf() != null || schema.getOneOf() != null) {
             if (schema.getAnyOf() != null) {
