@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -90,7 +91,7 @@ public final class OpenApiContract {
 
     /** The names in the document's {@code x-unavailable-services}: areas whose operations it could not list. */
     public Set<String> unavailableAreas() {
-        var areas = new java.util.TreeSet<String>();
+        var areas = new TreeSet<String>();
         document.path("x-unavailable-services").forEach(area -> areas.add(area.asString()));
         return areas;
     }
@@ -111,7 +112,7 @@ public final class OpenApiContract {
         var found = operation(exchange.method(), path);
         var status = exchange.status();
         if (found.isEmpty()) {
-            var area = path.split("/")[2];
+            var area = path.split("/", 4)[2];
             // An unknown path or method answered as such, or an area whose document the gateway could not fetch.
             if (status != 404 && status != 405 && !unavailableAreas().contains(area)) {
                 violations.add(new Violation(exchange.method() + " " + path, status, "response", "",

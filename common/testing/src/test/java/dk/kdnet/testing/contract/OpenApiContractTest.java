@@ -103,6 +103,7 @@ class OpenApiContractTest {
         assertEquals(List.of("GET /api/groups/organisations"), unknown.stream().map(Violation::operation).toList());
         assertEquals(List.of(), RIGHT.check(get("/api/groups/organisations", 404, "application/problem+json",
                 "{\"type\":\"x\",\"status\":404}")));
+        assertEquals(1, RIGHT.check(get("/api/", 200, "application/json", "{}")).size());
         assertEquals(List.of(), RIGHT.check(get("/health", 200, "text/plain", "UP")), "not an operation of the API");
     }
 
