@@ -1,11 +1,16 @@
 package dk.kdnet.meetings.decision;
 
+import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.meetings.decision.DecisionApi.Effect;
 import dk.kdnet.problems.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** What each kind of effect must name, so the service that acts on it has all it needs. */
+/**
+ * What each kind of effect must name, so the service that acts on it has all it needs; and that some service acts on
+ * it at all.
+ */
 public final class EffectRules {
 
     /** The roles of a seat in a body, as groups-service knows them (its BodyRole). */
@@ -14,10 +19,22 @@ public final class EffectRules {
     private EffectRules() {}
 
     public static List<FieldError> check(List<Effect> effects) {
+        return check(effects, DecisionEffect.CARRIED_OUT_BY.keySet());
+    }
+
+    /**
+     * As {@link #check(List)}, with the kinds some service carries out: an effect of another kind would be stored and
+     * published for nobody to act on, so it is refused.
+     */
+    static List<FieldError> check(List<Effect> effects, Set<String> carriedOut) {
         var errors = new ArrayList<FieldError>();
         for (var i = 0; i < effects.size(); i++) {
             var effect = effects.get(i);
             var at = "effects[" + i + "].";
+            if (!carriedOut.contains(effect.kind().name())) {
+                errors.add(new FieldError(at + "kind", "no service carries out " + effect.kind() + " effects"));
+                continue;
+            }
             switch (effect.kind()) {
                 case COLLABORATION_WITHDRAWAL, COLLABORATION_JOIN -> {
                     require(effect.organizationId() != null, at + "organizationId", "names the organization", errors);
