@@ -2,7 +2,6 @@ package dk.kdnet.meetings.decision;
 
 import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.meetings.decision.DecisionApi.Effect;
-import dk.kdnet.problems.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +12,15 @@ import java.util.Set;
  */
 public final class EffectRules {
 
+    /** An effect's field breaks what its kind needs; the field is named as in the request ({@code effects[0].date}). */
+    public record Violation(String field, String message) {}
+
     /** The roles of a seat in a body, as groups-service knows them (its BodyRole). */
     static final List<String> SEAT_ROLES = List.of("CHAIR", "VICE_CHAIR", "MEMBER", "OBSERVER", "SECRETARY");
 
     private EffectRules() {}
 
-    public static List<FieldError> check(List<Effect> effects) {
+    public static List<Violation> check(List<Effect> effects) {
         return check(effects, DecisionEffect.CARRIED_OUT_BY.keySet());
     }
 
@@ -26,13 +28,13 @@ public final class EffectRules {
      * As {@link #check(List)}, with the kinds some service carries out: an effect of another kind would be stored and
      * published for nobody to act on, so it is refused.
      */
-    static List<FieldError> check(List<Effect> effects, Set<String> carriedOut) {
-        var errors = new ArrayList<FieldError>();
+    static List<Violation> check(List<Effect> effects, Set<String> carriedOut) {
+        var errors = new ArrayList<Violation>();
         for (var i = 0; i < effects.size(); i++) {
             var effect = effects.get(i);
             var at = "effects[" + i + "].";
             if (!carriedOut.contains(effect.kind().name())) {
-                errors.add(new FieldError(at + "kind", "no service carries out " + effect.kind() + " effects"));
+                errors.add(new Violation(at + "kind", "no service carries out " + effect.kind() + " effects"));
                 continue;
             }
             switch (effect.kind()) {
@@ -60,9 +62,9 @@ public final class EffectRules {
         return errors;
     }
 
-    private static void require(boolean ok, String field, String message, List<FieldError> errors) {
+    private static void require(boolean ok, String field, String message, List<Violation> errors) {
         if (!ok) {
-            errors.add(new FieldError(field, "this kind of effect " + message));
+            errors.add(new Violation(field, "this kind of effect " + message));
         }
     }
 }
