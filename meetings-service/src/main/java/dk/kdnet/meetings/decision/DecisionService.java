@@ -182,7 +182,8 @@ public class DecisionService {
     }
 
     private static void validate(AgendaItem item, DecisionRequest request) {
-        var errors = new ArrayList<FieldError>(EffectRules.check(orEmpty(request.effects())));
+        var errors = new ArrayList<FieldError>(EffectRules.check(orEmpty(request.effects())).stream()
+                .map(v -> new FieldError(v.field(), v.message())).toList());
         var parts = orEmpty(request.partOutcomes());
         for (var i = 0; i < parts.size(); i++) {
             if (parts.get(i).part() > item.recommendation.size()) {

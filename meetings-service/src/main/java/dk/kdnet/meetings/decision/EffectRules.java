@@ -1,23 +1,42 @@
 package dk.kdnet.meetings.decision;
 
+import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.meetings.decision.DecisionApi.Effect;
-import dk.kdnet.problems.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** What each kind of effect must name, so the service that acts on it has all it needs. */
+/**
+ * What each kind of effect must name, so the service that acts on it has all it needs; and that some service acts on
+ * it at all.
+ */
 public final class EffectRules {
+
+    /** An effect's field breaks what its kind needs; the field is named as in the request ({@code effects[0].date}). */
+    public record Violation(String field, String message) {}
 
     /** The roles of a seat in a body, as groups-service knows them (its BodyRole). */
     static final List<String> SEAT_ROLES = List.of("CHAIR", "VICE_CHAIR", "MEMBER", "OBSERVER", "SECRETARY");
 
     private EffectRules() {}
 
-    public static List<FieldError> check(List<Effect> effects) {
-        var errors = new ArrayList<FieldError>();
+    public static List<Violation> check(List<Effect> effects) {
+        return check(effects, DecisionEffect.CARRIED_OUT_BY.keySet());
+    }
+
+    /**
+     * As {@link #check(List)}, with the kinds some service carries out: an effect of another kind would be stored and
+     * published for nobody to act on, so it is refused.
+     */
+    static List<Violation> check(List<Effect> effects, Set<String> carriedOut) {
+        var errors = new ArrayList<Violation>();
         for (var i = 0; i < effects.size(); i++) {
             var effect = effects.get(i);
             var at = "effects[" + i + "].";
+            if (!carriedOut.contains(effect.kind().name())) {
+                errors.add(new Violation(at + "kind", "no service carries out " + effect.kind() + " effects"));
+                continue;
+            }
             switch (effect.kind()) {
                 case COLLABORATION_WITHDRAWAL, COLLABORATION_JOIN -> {
                     require(effect.organizationId() != null, at + "organizationId", "names the organization", errors);
@@ -43,9 +62,9 @@ public final class EffectRules {
         return errors;
     }
 
-    private static void require(boolean ok, String field, String message, List<FieldError> errors) {
+    private static void require(boolean ok, String field, String message, List<Violation> errors) {
         if (!ok) {
-            errors.add(new FieldError(field, "this kind of effect " + message));
+            errors.add(new Violation(field, "this kind of effect " + message));
         }
     }
 }

@@ -6,8 +6,6 @@ import static dk.kdnet.meetings.meeting.MeetingStatus.HELD;
 import static dk.kdnet.meetings.meeting.MeetingStatus.MINUTES_APPROVED;
 import static dk.kdnet.meetings.meeting.MeetingStatus.PLANNED;
 
-import dk.kdnet.problems.ProblemException.Conflict;
-import java.util.Map;
 import java.util.Set;
 
 /** The explicit transitions of a meeting, each allowed only from some statuses. */
@@ -27,11 +25,11 @@ public enum MeetingAction {
         this.to = to;
     }
 
-    /** The status after this action, or a conflict that names the current status. */
+    /** The status after this action; refused in any status it is not allowed from. */
     public MeetingStatus apply(MeetingStatus current) {
         if (!from.contains(current)) {
-            throw new Conflict("cannot " + verb + " a meeting that is " + current + " (allowed from " + from + ")",
-                    Map.of("currentStatus", current.name()));
+            throw new MeetingStatusException("cannot " + verb + " a meeting that is " + current + " (allowed from "
+                    + from + ")", current);
         }
         return to;
     }

@@ -1,9 +1,9 @@
 package dk.kdnet.meetings.meeting;
 
-import dk.kdnet.problems.ProblemException.Conflict;
-import java.util.Map;
-
-/** What may change on a meeting in each status (the transitions themselves are {@link MeetingAction}). */
+/**
+ * What may change on a meeting in each status (the transitions themselves are {@link MeetingAction}); a change the
+ * status does not allow is a {@link MeetingStatusException}.
+ */
 public final class MeetingRules {
 
     private MeetingRules() {}
@@ -41,7 +41,7 @@ public final class MeetingRules {
         requireItemsChangeable(status);
     }
 
-    private static Conflict conflict(String detail, MeetingStatus status) {
-        return new Conflict(detail, Map.of("currentStatus", status.name()));
+    private static MeetingStatusException conflict(String detail, MeetingStatus status) {
+        return new MeetingStatusException(detail, status);
     }
 }

@@ -132,6 +132,13 @@ class DecisionApiTest extends AsSecretariat {
                 .body("type", equalTo("https://kdnet.dk/problems/rule-violation"))
                 .body("errors.field", containsInAnyOrder("effects[0].date", "effects[1].personId", "effects[1].seat",
                         "effects[2].year"));
+        // The seat is the role groups-service gives the person; a seat in words could not be carried out.
+        decide(item, """
+                {"outcome":"APPROVED","effects":[{"kind":"APPOINTMENT","personId":"%s","seat":"Formand for KD-Net"}]}"""
+                .formatted(UUID.randomUUID())).statusCode(422)
+                .body("errors.field", contains("effects[0].seat"))
+                .body("errors.message", contains("this kind of effect names the seat by its role, one of [CHAIR, "
+                        + "VICE_CHAIR, MEMBER, OBSERVER, SECRETARY]"));
         decide(item, "{\"outcome\":\"APPROVED\",\"effects\":[{\"kind\":\"DISSOLUTION\"}]}").statusCode(400);
         decide(item, "{\"outcome\":\"APPROVED\",\"partOutcomes\":[{\"part\":2,\"outcome\":\"APPROVED\"}]}")
                 .statusCode(422).body("errors.field", contains("partOutcomes[0].part"));

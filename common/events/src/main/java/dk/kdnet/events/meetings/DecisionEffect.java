@@ -1,7 +1,10 @@
 package dk.kdnet.events.meetings;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A structured consequence of a decision that another service carries out. Which fields are set
@@ -18,4 +21,19 @@ public record DecisionEffect(UUID effectId, String kind, UUID organizationId, UU
     public static final String APPOINTMENT = "APPOINTMENT";
     public static final String BUDGET_APPROVED = "BUDGET_APPROVED";
 
+    /**
+     * The service that carries out each kind of effect. meetings-service refuses to record an effect of a kind that
+     * is not here; each consumer's tests check that it carries out exactly the kinds named for it.
+     */
+    public static final Map<String, String> CARRIED_OUT_BY = Map.of(
+            COLLABORATION_WITHDRAWAL, "groups-service",
+            COLLABORATION_JOIN, "groups-service",
+            APPOINTMENT, "groups-service",
+            BUDGET_APPROVED, "economy-service");
+
+    /** The kinds {@code service} carries out. */
+    public static Set<String> carriedOutBy(String service) {
+        return CARRIED_OUT_BY.entrySet().stream().filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 }
