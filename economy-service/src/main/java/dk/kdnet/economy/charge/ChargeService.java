@@ -17,6 +17,8 @@ import dk.kdnet.events.Outbox;
 import dk.kdnet.events.economy.ChargeRecalculated;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,6 +59,9 @@ public class ChargeService {
 
     @Inject
     ReferenceDataLoader referenceData;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** A membership of the collaboration changed. */
     @Transactional
@@ -168,8 +173,13 @@ public class ChargeService {
             }
         }
         outbox.publishAll(changed);
+        var took = System.nanoTime() - started;
+        // Up to the commit, which the transaction's caller pays (README: a large one's commit is as long again).
+        Timer.builder("kdnet.recalculation").description("Recalculations of charges, by the event type that caused them")
+                .tag("cause", String.valueOf(cause.eventType())).publishPercentileHistogram()
+                .register(metrics).record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         LOG.infof("recalculated %d schemes after %s: %d charges changed, %d ms", schemes.size(), cause.eventType(),
-                changed.size(), (System.nanoTime() - started) / 1_000_000);
+                changed.size(), took / 1_000_000);
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,17 @@ class MembershipRecalculationTest extends AsSecretariat {
                 .extract().jsonPath();
         assertEquals(2_763_201 - 115_429, list.getLong("sumOfRows"));
         assertEquals(2_647_772, list.getLong("schemeTotal"));
+        // The recalculation's duration at /q/metrics, by the event type that caused it.
+        var recalculations = java.util.regex.Pattern.compile(
+                "^kdnet_recalculation_seconds_(count|sum)\\{cause=\"dk\\.kdnet\\.groups\\.collaboration-member-withdrew\\.v1\"} (\\S+)$",
+                java.util.regex.Pattern.MULTILINE)
+                .matcher(given().auth().none().get("/q/metrics").then().statusCode(200).extract().asString());
+        var samples = new java.util.HashMap<String, Double>();
+        while (recalculations.find()) {
+            samples.put(recalculations.group(1), Double.parseDouble(recalculations.group(2)));
+        }
+        assertTrue(samples.getOrDefault("count", 0.0) >= 1, "recalculations counted: " + samples);
+        assertTrue(samples.get("sum") > 0 && samples.get("sum") < 60, "plausible seconds: " + samples);
 
         given().get("/api/economy/collaborations/" + collaboration + "/memberships").then().statusCode(200)
                 .body("size()", equalTo(17))
