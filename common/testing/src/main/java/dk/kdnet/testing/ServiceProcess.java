@@ -96,8 +96,12 @@ public final class ServiceProcess implements AutoCloseable {
         return List.of(properties.getProperty("jvm-flags").split(","));
     }
 
+    /** A service is ready in seconds on a quiet machine; a loaded one (a build beside it) can take minutes. */
+    private static final Duration READY_WITHIN =
+            Duration.ofSeconds(Long.getLong("kdnet.service.ready-within-seconds", 300));
+
     public ServiceProcess awaitReady() {
-        Processes.await(module + " on port " + port, Duration.ofSeconds(90), process, log, this::ready);
+        Processes.await(module + " on port " + port, READY_WITHIN, process, log, this::ready);
         return this;
     }
 
