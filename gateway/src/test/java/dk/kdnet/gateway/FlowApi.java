@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ final class FlowApi {
     private static final java.util.concurrent.atomic.AtomicInteger MEETINGS =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    /** With seconds, as the document's date-time requires (OffsetDateTime.toString leaves out :00). */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -256,7 +259,8 @@ final class FlowApi {
         var startsAt = OffsetDateTime.parse("2027-01-15T10:00:00+01:00").plusDays(MEETINGS.getAndIncrement());
         var kdnet = kdnet().toString();
         var meeting = UUID.fromString(write().body(Map.of("bodyId", kdnet, "title",
-                title, "kind", "ORDINARY", "startsAt", startsAt.toString(), "endsAt", startsAt.plusHours(3).toString(),
+                title, "kind", "ORDINARY", "startsAt", RFC_3339.format(startsAt), "endsAt",
+                RFC_3339.format(startsAt.plusHours(3)),
                 "location", Map.of("kind", "PLACE", "place", "Scandic Silkeborg")))
                 .post("/api/meetings").then().statusCode(201).extract().path("id"));
         var ids = new ArrayList<UUID>();
