@@ -18,7 +18,8 @@ public record Breakdown(
         @Schema(example = "1") BigDecimal indexationFactor,
         @Schema(example = "0") BigDecimal indexationUplift,
         @Schema(example = "0") BigDecimal correction,
-        @Schema(required = true, example = "115428.6577") BigDecimal exact,
+        @Schema(example = "115428.6577", description = "The unrounded total; null when the calculation did not "
+                + "record it") BigDecimal exact,
         @Schema(example = "0.3423") BigDecimal roundingDifference) {
 
     @Schema(name = "ChargeBreakdownPart")

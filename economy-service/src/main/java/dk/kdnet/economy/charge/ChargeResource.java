@@ -63,6 +63,8 @@ public class ChargeResource {
     @APIResponse(responseCode = "200", description = "The charges in the order asked for")
     @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A client token limited to one organization asks for another's",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeList list(
             @Parameter(description = "Only the charges of this scheme (scheme or year is needed)",
                     example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71")
