@@ -112,6 +112,9 @@ public class MeetingResource {
     @APIResponse(responseCode = "409",
     description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Another body than the meeting's (a meeting cannot move), ends "
+            + "before it starts, or the location lacks its place or platform",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MeetingRequest request) {
         return mapper.toView(meetings.update(id, ifMatch, request));
