@@ -83,7 +83,7 @@ class DockerComposeFileTest {
         var realm = (Map<String, Object>) new Yaml().load(Files.readString(realmFile));
         var roles = ((List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm")).stream()
                 .map(role -> role.get("name")).toList();
-        assertEquals(List.of("secretariat", "member", "client"), roles);
+        assertEquals(List.of("secretariat", "member", "client", "esdh"), roles);
         assertTrue(keycloak.containsKey("healthcheck"));
     }
 
