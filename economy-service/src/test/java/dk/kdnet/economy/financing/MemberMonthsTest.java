@@ -10,7 +10,11 @@ class MemberMonthsTest {
 
     @Test
     void joiningOn13MarchPaysFromTheFirstOfMarchTenTwelfths() {
-        assertEquals(10, Member.of("silkeborg").joining(LocalDate.of(2024, 3, 13)).monthsIn(2024));
+        var silkeborg = Member.of("silkeborg").joining(LocalDate.of(2024, 3, 13));
+
+        assertEquals(10, silkeborg.monthsIn(2024));
+        assertEquals(12, silkeborg.monthsIn(2025));
+        assertEquals(0, silkeborg.monthsIn(2023));
     }
 
     @Test

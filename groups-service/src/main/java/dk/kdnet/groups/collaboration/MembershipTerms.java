@@ -1,7 +1,6 @@
 package dk.kdnet.groups.collaboration;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One version of a collaboration's membership terms: when a notice takes effect and which months a
- * member pays for. GovTech Midtjylland's terms were decided by KD-Net on 25 Aug 2023, item 57.
+ * One version of a collaboration's membership terms: when a notice takes effect (which months a member pays
+ * for follows from the dates, in economy-service's {@code Member.monthsIn}). GovTech Midtjylland's terms were
+ * decided by KD-Net on 25 Aug 2023, item 57.
  *
  * @param noticeMonths months of membership after the period in which notice is given
  * @param countedFrom whether that period is the month of notice (Aug 2023 terms) or the rest of the
@@ -55,26 +55,8 @@ public record MembershipTerms(int noticeMonths, NoticeCountedFrom countedFrom,
         return periodStart.plusMonths(noticeMonths);
     }
 
-    /**
-     * Months of {@code year} a member pays for: from the month of joining (pro rata from its first day)
-     * to the month before its exit. {@code effectiveExit} is null while no notice is pending.
-     */
-    public static int monthsCharged(int year, LocalDate joinedOn, LocalDate effectiveExit) {
-        var first = max(YearMonth.from(joinedOn), YearMonth.of(year, 1));
-        var last = YearMonth.of(year, 12);
-        if (effectiveExit != null) {
-            var lastMember = YearMonth.from(effectiveExit.minusDays(1));
-            last = lastMember.isBefore(last) ? lastMember : last;
-        }
-        return first.isAfter(last) ? 0 : (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
-    }
-
     /** The version in force on a date: the one with the latest valid-from not after it. */
     public static <T> Optional<T> inForce(Collection<T> versions, Function<T, LocalDate> validFrom, LocalDate on) {
         return versions.stream().filter(v -> !validFrom.apply(v).isAfter(on)).max(Comparator.comparing(validFrom));
-    }
-
-    private static YearMonth max(YearMonth a, YearMonth b) {
-        return a.isAfter(b) ? a : b;
     }
 }

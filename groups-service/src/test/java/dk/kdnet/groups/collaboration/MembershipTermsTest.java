@@ -50,30 +50,6 @@ class MembershipTermsTest {
     }
 
     @Test
-    void joiningOnThirteenthMarchPaysTenMonthsOf2024() {
-        assertEquals(10, MembershipTerms.monthsCharged(2024, LocalDate.of(2024, 3, 13), null));
-        assertEquals(12, MembershipTerms.monthsCharged(2025, LocalDate.of(2024, 3, 13), null));
-        assertEquals(0, MembershipTerms.monthsCharged(2023, LocalDate.of(2024, 3, 13), null));
-    }
-
-    @Test
-    void noticeInMarch2024PaysAll2024AndThreeMonthsOf2025() {
-        var exit = AUGUST_2023.effectiveExit(LocalDate.of(2024, 3, 5));
-        var joined = LocalDate.of(2021, 1, 1);
-        assertEquals(12, MembershipTerms.monthsCharged(2024, joined, exit));
-        assertEquals(3, MembershipTerms.monthsCharged(2025, joined, exit));
-        assertEquals(0, MembershipTerms.monthsCharged(2026, joined, exit));
-    }
-
-    @Test
-    void hedenstedPaysNothingIn2024() {
-        var joined = LocalDate.of(2021, 1, 1);
-        var exit = LocalDate.of(2024, 1, 1);
-        assertEquals(12, MembershipTerms.monthsCharged(2023, joined, exit));
-        assertEquals(0, MembershipTerms.monthsCharged(2024, joined, exit));
-    }
-
-    @Test
     void theVersionInForceOnTheNoticeDateApplies() {
         record Version(String name, LocalDate validFrom) {}
         var versions = List.of(new Version("2023-06-02-draft", LocalDate.of(2023, 6, 2)),
