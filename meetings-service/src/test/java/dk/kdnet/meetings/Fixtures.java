@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kdnet.testing.KafkaEvents;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,19 @@ public final class Fixtures {
     public static UUID addItemJson(UUID meeting, String json) {
         return UUID.fromString(given().contentType(ContentType.JSON).body(json)
                 .post("/api/meetings/" + meeting + "/items").then().statusCode(201).extract().path("id"));
+    }
+
+    /** Uploads a file attachment to an item. */
+    public static void attach(UUID item, String contentType, String content, String title, String fileName) {
+        given().contentType(contentType).body(content.getBytes(StandardCharsets.UTF_8))
+                .queryParam("title", title).queryParam("fileName", fileName)
+                .post("/api/meetings/items/" + item + "/attachments/files").then().statusCode(201);
+    }
+
+    /** Records (or, the first time, sets) an item's decision. */
+    public static void decide(UUID item, String json) {
+        given().contentType(ContentType.JSON).body(json).put("/api/meetings/items/" + item + "/decision").then()
+                .statusCode(200);
     }
 
     public static void action(UUID meeting, String action) {

@@ -11,7 +11,6 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -50,21 +49,19 @@ public class BudgetDecisionsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!DecisionRecorded.TYPE.equals(event.type())) {
+        var recorded = DecisionRecorded.of(event);
+        if (recorded.isEmpty()) {
             LOG.debugf("ignoring %s", event.type());
             return;
         }
-        var decision = event.dataAs(DecisionRecorded.class);
-        if (decision.decisionId() == null || decision.outcome() == null) {
-            throw new MalformedEventException("decision-recorded " + event.id() + " lacks decisionId or outcome");
-        }
+        var decision = recorded.get();
         // Only an approval approves a budget; a noted, rejected or postponed item leaves it as it is.
         if (!"APPROVED".equals(decision.outcome())) {
             return;
         }
         var reference = new DecisionReference(decision.decisionId(), decision.meetingId(), decision.agendaItemId(),
                 decision.itemNumber());
-        for (var effect : decision.effects() == null ? List.<DecisionEffect>of() : decision.effects()) {
+        for (var effect : decision.effectList()) {
             if (!DecisionEffect.BUDGET_APPROVED.equals(effect.kind())) {
                 continue;
             }

@@ -13,7 +13,6 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -66,14 +65,12 @@ public class DecisionEffectsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!DecisionRecorded.TYPE.equals(event.type())) {
+        var recorded = DecisionRecorded.of(event);
+        if (recorded.isEmpty()) {
             LOG.debugf("ignoring %s", event.type());
             return;
         }
-        var decision = event.dataAs(DecisionRecorded.class);
-        if (decision.decisionId() == null || decision.outcome() == null) {
-            throw new MalformedEventException("decision-recorded " + event.id() + " lacks decisionId or outcome");
-        }
+        var decision = recorded.get();
         if (!EFFECTIVE_OUTCOMES.contains(decision.outcome())) {
             LOG.infof("decision %s is %s: its effects are not carried out", decision.decisionId(),
                     decision.outcome());
@@ -81,7 +78,7 @@ public class DecisionEffectsConsumer {
         }
         var reference = new DecisionReference(decision.decisionId(), decision.meetingId(), decision.agendaItemId(),
                 decision.itemNumber());
-        for (var effect : decision.effects() == null ? List.<DecisionEffect>of() : decision.effects()) {
+        for (var effect : decision.effectList()) {
             try {
                 applyEffect(effect, decision, reference);
             } catch (ProblemException e) {

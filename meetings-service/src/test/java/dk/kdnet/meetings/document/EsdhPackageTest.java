@@ -3,6 +3,8 @@ package dk.kdnet.meetings.document;
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItem;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
+import static dk.kdnet.meetings.Fixtures.attach;
+import static dk.kdnet.meetings.Fixtures.decide;
 import static dk.kdnet.meetings.Fixtures.event;
 import static dk.kdnet.meetings.Fixtures.schedule;
 import static io.restassured.RestAssured.given;
@@ -164,13 +166,10 @@ class EsdhPackageTest extends AsSecretariat {
                 {"title":"Quibbix forhandling","summary":"Quibbix resumé","casePresentation":"Quibbix sagsfremstilling",
                  "recommendation":["at Quibbix-aftalen godkendes"],"caseNumber":"00.01.10-A00-9-23","closed":true,
                  "closedReason":"Offentlighedslovens § 30, nr. 2 (forretningsforhold)"}""");
-        given().contentType("text/plain").body("Quibbix kontrakt".getBytes(StandardCharsets.UTF_8))
-                .queryParam("title", "Quibbix kontrakt").queryParam("fileName", "kontrakt.txt")
-                .post("/api/meetings/items/" + closed + "/attachments/files").then().statusCode(201);
+        attach(closed, "text/plain", "Quibbix kontrakt", "Quibbix kontrakt", "kontrakt.txt");
         action(meeting, "publish-agenda");
         action(meeting, "hold");
-        given().contentType(ContentType.JSON).body("{\"outcome\":\"APPROVED\",\"text\":\"Quibbix beslutning\"}")
-                .put("/api/meetings/items/" + closed + "/decision").then().statusCode(200);
+        decide(closed, "{\"outcome\":\"APPROVED\",\"text\":\"Quibbix beslutning\"}");
         Fixtures.approveMinutesAt(body, "2023-09-29");
 
         var tokens = TestInfrastructure.tokens();
@@ -242,8 +241,7 @@ class EsdhPackageTest extends AsSecretariat {
                 {"title":"Godkendelse af referatet fra mødet d. 2. juni 2023","standardType":"APPROVE_MINUTES"}""");
         action(august, "publish-agenda");
         action(august, "hold");
-        given().contentType(ContentType.JSON).body("{\"outcome\":\"APPROVED\"}")
-                .put("/api/meetings/items/" + approve + "/decision").then().statusCode(200);
+        decide(approve, "{\"outcome\":\"APPROVED\"}");
 
         var ready = event(bootstrap, "meetings.meetings", june, "dk.kdnet.meetings.esdh-package-ready.v1", e -> true);
         assertEquals(june.toString(), ready.get("meetingId").asText());

@@ -3,6 +3,8 @@ package dk.kdnet.meetings.document;
 import static dk.kdnet.meetings.Fixtures.action;
 import static dk.kdnet.meetings.Fixtures.addItemJson;
 import static dk.kdnet.meetings.Fixtures.approveMinutesAt;
+import static dk.kdnet.meetings.Fixtures.attach;
+import static dk.kdnet.meetings.Fixtures.decide;
 import static dk.kdnet.meetings.Fixtures.schedule;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,9 +14,7 @@ import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,15 +64,12 @@ class PdfConformanceTest extends AsSecretariat {
         addItemJson(meeting, """
                 {"title":"Personalesag","summary":"Fortroligt","recommendation":["at aftalen godkendes"],"closed":true,
                  "closedReason":"Offentlighedslovens § 30, nr. 1"}""");
-        given().contentType("application/pdf").body("%PDF-1.4 bilag".getBytes(StandardCharsets.UTF_8))
-                .queryParam("title", "Notat om barrierer").queryParam("fileName", "notat.pdf")
-                .post("/api/meetings/items/" + item + "/attachments/files").then().statusCode(201);
+        attach(item, "application/pdf", "%PDF-1.4 bilag", "Notat om barrierer", "notat.pdf");
         action(meeting, "publish-agenda");
         action(meeting, "hold");
-        given().contentType(ContentType.JSON).body("""
+        decide(item, """
                 {"outcome":"APPROVED","text":"Godkendt med bemærkninger.",
-                 "partOutcomes":[{"part":1,"outcome":"APPROVED"},{"part":2,"outcome":"NOTED","note":"senere"}]}""")
-                .put("/api/meetings/items/" + item + "/decision").then().statusCode(200);
+                 "partOutcomes":[{"part":1,"outcome":"APPROVED"},{"part":2,"outcome":"NOTED","note":"senere"}]}""");
         approveMinutesAt(body, "2023-09-29");
 
         var failures = new ArrayList<String>();

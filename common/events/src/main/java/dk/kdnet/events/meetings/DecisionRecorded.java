@@ -1,8 +1,11 @@
 package dk.kdnet.events.meetings;
 
+import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.DomainEvent;
+import dk.kdnet.events.MalformedEventException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A decision was recorded on an agenda item. Its effects are what other services act on; keyed by meeting so one meeting's decisions stay in order. */
@@ -10,6 +13,26 @@ public record DecisionRecorded(UUID decisionId, UUID meetingId, UUID agendaItemI
         LocalDate meetingDate, String outcome, List<DecisionEffect> effects) implements DomainEvent {
 
     public static final String TYPE = "dk.kdnet.meetings.decision-recorded.v1";
+
+    /**
+     * The decision an event on {@code meetings.decisions} carries, for the consumers that carry out its effects:
+     * empty for other event types on the topic; malformed (parked, not retried) without its id or outcome.
+     */
+    public static Optional<DecisionRecorded> of(CloudEvent event) {
+        if (!TYPE.equals(event.type())) {
+            return Optional.empty();
+        }
+        var decision = event.dataAs(DecisionRecorded.class);
+        if (decision.decisionId() == null || decision.outcome() == null) {
+            throw new MalformedEventException("decision-recorded " + event.id() + " lacks decisionId or outcome");
+        }
+        return Optional.of(decision);
+    }
+
+    /** Its effects, none when the event has no list. */
+    public List<DecisionEffect> effectList() {
+        return effects == null ? List.of() : effects;
+    }
 
     @Override
     public String type() {
