@@ -4,12 +4,12 @@
 # ms, p99 <= 250 ms). The decisions go to collaborations of at most 20 members each (KD-Net's size: 19
 # municipalities and the region); a larger figure measures how a recalculation scales with the collaboration.
 # Then one appointment and one budget approval by decision, each verified (not timed).
-# Runs the gateway's FlowLatencyBench on its own PostgreSQL, Kafka and services (free ports).
+# Runs the system tests' FlowLatencyBenchIT on its own PostgreSQL, Kafka and services (free ports).
 #   bench/flow.sh [decisions=200] [warm-up=400] [members per collaboration=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/gateway-test.sh
+source bench/system-test.sh
 decisions=${1:-200} warmup=${2:-400} members=${3:-20}
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr)"
-gateway_test FlowLatencyBench flow -Dkdnet.bench.flow.decisions="$decisions" -Dkdnet.bench.flow.warm-up="$warmup" \
+system_test FlowLatencyBenchIT flow -Dkdnet.bench.flow.decisions="$decisions" -Dkdnet.bench.flow.warm-up="$warmup" \
   -Dkdnet.bench.flow.members="$members"

@@ -1,4 +1,4 @@
-// The kept OpenAPI document, api/openapi.json, against the one the build serves (gateway/target/openapi.json).
+// The kept OpenAPI document, api/openapi.json, against the one the build serves (system-tests/target/openapi.json).
 //   node api-document.mjs same <kept> <built>   exit 0 if they say the same (object key order aside), else 1
 //   node api-document.mjs write <built> <kept>  write the built document as the kept one (2-space JSON)
 import { readFileSync, writeFileSync } from "node:fs";

@@ -19,10 +19,19 @@ public final class ContractCallbacks implements QuarkusTestBeforeEachCallback, Q
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
+        before(context.getTestInstance().getClass());
+    }
+
+    @Override
+    public void afterEach(QuarkusTestMethodContext context) {
+        after();
+    }
+
+    /** Before each test method of a test class that is not a {@code @QuarkusTest} (system tests' JUnit extension). */
+    public static void before(Class<?> current) {
         if (!RestAssured.filters().contains(ContractRecorder.FILTER)) {
             RestAssured.filters(ContractRecorder.FILTER);
         }
-        var current = context.getTestInstance().getClass();
         if (current != testClass) {
             testClass = current;
             ContractRecorder.forgetDocuments();
@@ -30,8 +39,8 @@ public final class ContractCallbacks implements QuarkusTestBeforeEachCallback, Q
         ContractRecorder.drain();
     }
 
-    @Override
-    public void afterEach(QuarkusTestMethodContext context) {
+    /** After each test method: fails it naming each distinct violation recorded since {@link #before(Class)}. */
+    public static void after() {
         var distinct = new LinkedHashMap<String, Violation>();
         ContractRecorder.drain().forEach(violation -> distinct.putIfAbsent(violation.key(), violation));
         if (distinct.isEmpty()) {

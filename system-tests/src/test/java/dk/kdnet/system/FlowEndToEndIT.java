@@ -1,12 +1,12 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
-import static dk.kdnet.gateway.FlowApi.JOIN;
-import static dk.kdnet.gateway.FlowApi.WITHDRAWAL;
-import static dk.kdnet.gateway.FlowApi.charges;
-import static dk.kdnet.gateway.FlowApi.effect;
-import static dk.kdnet.gateway.FlowApi.membership;
-import static dk.kdnet.gateway.FlowApi.versions;
-import static dk.kdnet.gateway.FlowApi.write;
+import static dk.kdnet.system.FlowApi.JOIN;
+import static dk.kdnet.system.FlowApi.WITHDRAWAL;
+import static dk.kdnet.system.FlowApi.charges;
+import static dk.kdnet.system.FlowApi.effect;
+import static dk.kdnet.system.FlowApi.membership;
+import static dk.kdnet.system.FlowApi.versions;
+import static dk.kdnet.system.FlowApi.write;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,10 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.testing.KafkaEvents;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -35,12 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * a membership in groups-service, and economy-service's charges follow, each change naming its cause. The worked
  * GovTech 2024 example of DOMAIN.md on the reference data.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // After the tests that count the reference data (see META-INF/microprofile-config.properties).
 @Order(Order.DEFAULT + 1)
-class FlowEndToEndTest {
+class FlowEndToEndIT {
 
     private static final UUID GOVTECH_2024 = UUID.fromString("1f366afa-fe95-301f-9ffa-37cfc6a7ee71");
     private static final LocalDate MEETING_DATE = LocalDate.parse("2023-08-25");

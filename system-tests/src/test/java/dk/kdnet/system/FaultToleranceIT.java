@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetStack.Service;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Decisions with membership effects flow while services crash, Kafka goes away and events arrive twice; at the end
@@ -38,10 +36,9 @@ import org.junit.jupiter.api.Test;
  * kdnet.faults.kafka-outage} (e.g. 60s), {@code kdnet.faults.duplicates} (a count, or a share such as 0.1),
  * {@code kdnet.faults.pace} (ms between decisions) and {@code kdnet.faults.seed}.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @Order(Order.DEFAULT + 2)
-class FaultToleranceTest {
+class FaultToleranceIT {
 
     @Test
     void decisionsThroughCrashesAndAKafkaOutageEndAsACleanRunWould() throws InterruptedException {
@@ -79,7 +76,7 @@ class FaultToleranceTest {
         log("settled " + Duration.between(started, Instant.now()).toSeconds() + " s after the first decision");
 
         var comparison = run.compare();
-        comparison.print(FaultToleranceTest::log);
+        comparison.print(FaultToleranceIT::log);
         assertEquals(List.of(), comparison.problems());
         assertEquals(deadLettersBefore, deadLetters(), "no event ended as a dead letter");
     }
@@ -88,7 +85,7 @@ class FaultToleranceTest {
     private static List<Map.Entry<Integer, Runnable>> faults(FaultPlan plan, FlowRun run, AtomicInteger posted) {
         var random = new Random(plan.seed() + 1);
         var faults = new ArrayList<Map.Entry<Integer, Runnable>>();
-        var stack = KdnetStackTestResource.stack();
+        var stack = SystemStack.stack();
         var n = plan.decisions();
         for (var service : plan.kills()) {
             faults.add(Map.entry(moment(random, n), () -> {

@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deny by default, as the portal and the municipal systems meet it: every operation of the merged
@@ -28,9 +26,8 @@ import org.junit.jupiter.api.Test;
  * neither when the role is there. Requests that get through cannot change anything: ids are unknown
  * and the secretariat's bodies are of a media type no operation takes.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
-class SecurityMatrixTest {
+@ExtendWith(SystemStack.class)
+class SecurityMatrixIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +75,7 @@ class SecurityMatrixTest {
                         operation + " changes data or computes for a role: it must name its roles, " + operation.roles());
             }
         }
-        var services = KdnetStackTestResource.stack().services();
+        var services = SystemStack.stack().services();
         var failures = new ArrayList<String>();
         for (var caller : Caller.values()) {
             var token = caller.token();

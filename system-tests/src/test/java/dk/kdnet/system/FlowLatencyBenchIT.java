@@ -1,16 +1,11 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetStack;
-import dk.kdnet.testing.KdnetStackTestResource;
-import dk.kdnet.testing.Processes;
-import dk.kdnet.testing.ServiceProcess;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +19,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -32,11 +28,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * members each (20 by default: KD-Net has 19 municipalities and the region; a recalculation's work grows with the
  * collaboration). Not a test of ./mvnw verify: it runs only with -Dkdnet.bench.flow.decisions=N.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @EnabledIfSystemProperty(named = "kdnet.bench.flow.decisions", matches = "\\d+")
 @Order(Order.DEFAULT + 4)
-class FlowLatencyBench {
+class FlowLatencyBenchIT {
 
     @Test
     void decisionToChargeThroughTheGateway() throws Exception {
@@ -44,20 +39,19 @@ class FlowLatencyBench {
         // The JIT is still compiling the flow's paths over the first hundred or so decisions: after 40 a decision cost
         // ~79 ms of CPU over all processes, after 400 ~56 ms. The figure is the steady state.
         var warmUp = Integer.getInteger("kdnet.bench.flow.warm-up", 400);
-        // Timed calls go through a packaged gateway of its own process, as ./kdnet up runs it, rather than through
-        // this test JVM's gateway, which shares the JVM (and its JIT) with the bench's client.
-        var gateway = KdnetStackTestResource.stack().launchInstance(KdnetStack.Service.GATEWAY, Processes.freePort(),
-                Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000")).awaitReady();
+        // The stack's gateway is a packaged one, as deployed; its calls go unchecked against the OpenAPI document
+        // (FlowApi.call), which would cost the bench's client CPU.
+        var gateway = SystemStack.stack().service(KdnetStack.Service.GATEWAY);
         FlowApi.timedGateway = gateway.url();
         try {
-            measure(measured, warmUp, Integer.getInteger("kdnet.bench.flow.members", 20), gateway);
+            measure(measured, warmUp, Integer.getInteger("kdnet.bench.flow.members", 20));
             otherEffects();
         } finally {
             FlowApi.timedGateway = null;
         }
     }
 
-    private static void measure(int measured, int warmUp, int members, ServiceProcess gateway) throws Exception {
+    private static void measure(int measured, int warmUp, int members) throws Exception {
         var perCollaboration = Math.max(2, members - FlowRun.STAYERS);
         var label = "Flow bench " + System.nanoTime() % 100_000;
         var runs = new ArrayList<FlowRun>();
@@ -81,7 +75,7 @@ class FlowLatencyBench {
             for (var run : runs) {
                 for (var change : run.changes()) {
                     if (i == warmUp) {
-                        cpuBefore = cpuUse(gateway);
+                        cpuBefore = cpuUse();
                     }
                     var wallClock = System.currentTimeMillis();
                     var started = System.nanoTime();
@@ -107,7 +101,7 @@ class FlowLatencyBench {
                 }
             }
         }
-        var cpuAfter = cpuUse(gateway);
+        var cpuAfter = cpuUse();
         millis.sort(Double::compare);
         var mean = millis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         System.out.printf("flow: %d decisions after %d warm-up, on %d collaborations of up to %d members,"
@@ -165,15 +159,13 @@ class FlowLatencyBench {
     }
 
     /**
-     * CPU time used so far by each process of the flow: the services, the timed gateway, Kafka, PostgreSQL (its
-     * server and the backends serving the pools), and this JVM (the bench's client, its Kafka consumer, the test's
-     * own gateway).
+     * CPU time used so far by each process of the flow: the services, the gateway, Kafka, PostgreSQL (its server and
+     * the backends serving the pools), and this JVM (the bench's client and its Kafka consumer).
      */
-    private static Map<String, Duration> cpuUse(ServiceProcess gateway) {
+    private static Map<String, Duration> cpuUse() {
         var use = new java.util.LinkedHashMap<String, Duration>();
-        KdnetStackTestResource.stack().services().forEach((service, process) -> use.put(service.module,
+        SystemStack.stack().services().forEach((service, process) -> use.put(service.module,
                 cpu(ProcessHandle.of(process.pid()).stream())));
-        use.put("gateway", cpu(ProcessHandle.of(gateway.pid()).stream()));
         var dataDir = TestInfrastructure.dataDir().toString();
         var infrastructure = ProcessHandle.allProcesses().filter(p -> p.info().arguments().stream()
                 .flatMap(java.util.Arrays::stream).anyMatch(argument -> argument.contains(dataDir))).toList();

@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

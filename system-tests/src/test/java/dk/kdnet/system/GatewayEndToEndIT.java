@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -8,23 +8,20 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dk.kdnet.testing.KdnetStack;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** The gateway in front of the real, packaged services on real PostgreSQL and Kafka. */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GatewayEndToEndTest {
+class GatewayEndToEndIT {
 
     private static final String SECRETARIAT = TestInfrastructure.tokens().forRole("secretariat");
 
@@ -95,7 +92,7 @@ class GatewayEndToEndTest {
     @Test
     @Order(5)
     void aStoppedServiceIsAProblemResponseNotAHang() {
-        var meetings = KdnetStackTestResource.stack().service(KdnetStack.Service.MEETINGS);
+        var meetings = SystemStack.stack().service(KdnetStack.Service.MEETINGS);
         meetings.kill();
         try {
             given().get("/api/meetings").then()

@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 
@@ -47,7 +47,7 @@ final class FlowApi {
 
     private FlowApi() {}
 
-    /** Where {@link #call} goes when not to the test's own gateway (the flow bench: a packaged one, as deployed). */
+    /** Set by the flow bench: {@link #call} then goes there without checking the exchange against the OpenAPI. */
     static volatile String timedGateway;
 
     record Answer(int status, JsonNode body) {}

@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.testing.KdnetStack.Service;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.Processes;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +19,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two economy-service instances in one consumer group give the charges one instance gives: a second instance joins
  * while decisions flow (the group rebalances mid-stream), both handle membership events, and the end result is
  * compared with the clean one.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @Order(Order.DEFAULT + 3)
-class ConsumerGroupTest {
+class ConsumerGroupIT {
 
     private static final String MEMBERSHIP_EVENTS = "groups.collaboration-memberships";
     private static final int DECISIONS_PER_RUN = 8;
@@ -43,7 +40,7 @@ class ConsumerGroupTest {
         for (var collaboration : onePerPartition()) {
             runs.add(FlowRun.prepare("Two instances " + runs.size(), collaboration, DECISIONS_PER_RUN, random));
         }
-        var stack = KdnetStackTestResource.stack();
+        var stack = SystemStack.stack();
         var second = stack.launchInstance(Service.ECONOMY, Processes.freePort());
         try {
             var decisions = 0;

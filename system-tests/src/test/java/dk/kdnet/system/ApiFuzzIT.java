@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,11 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.common.http.TestHTTPResource;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -29,6 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -39,11 +36,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * change to the data readable through the API (every list, every page, and every resource they name).
  * Not a test of ./mvnw verify: it runs only with -Dkdnet.fuzz.requests=N.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @EnabledIfSystemProperty(named = "kdnet.fuzz.requests", matches = "\\d+")
 @Order(Order.DEFAULT + 5)
-class ApiFuzzRun {
+class ApiFuzzIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -66,8 +62,7 @@ class ApiFuzzRun {
     record Fuzzed(String kind, String path, Map<String, String> query, Map<String, String> headers, String contentType,
             String body) {}
 
-    @TestHTTPResource("/")
-    URI gateway;
+    private final URI gateway = SystemStack.gateway().resolve("/");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private JsonNode document;

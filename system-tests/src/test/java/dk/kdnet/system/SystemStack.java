@@ -1,0 +1,68 @@
+package dk.kdnet.system;
+
+import dk.kdnet.testing.Infrastructure;
+import dk.kdnet.testing.KdnetStack;
+import dk.kdnet.testing.Processes;
+import dk.kdnet.testing.TestInfrastructure;
+import dk.kdnet.testing.contract.ContractCallbacks;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole stack as it is deployed: real PostgreSQL and Kafka, the packaged services and the packaged gateway, each a
+ * process of its own, started once for every system test of this JVM and stopped when it exits. RestAssured talks to
+ * the gateway, and every call is checked against the merged OpenAPI document, as in the services' own tests.
+ */
+public final class SystemStack implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    private static KdnetStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        var gateway = start().service(KdnetStack.Service.GATEWAY);
+        var url = URI.create(gateway.url());
+        RestAssured.baseURI = url.getScheme() + "://" + url.getHost();
+        RestAssured.port = url.getPort();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ContractCallbacks.before(context.getRequiredTestClass());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ContractCallbacks.after();
+    }
+
+    public static synchronized KdnetStack stack() {
+        return start();
+    }
+
+    /** The gateway's URL, e.g. http://127.0.0.1:41234. */
+    public static URI gateway() {
+        return URI.create(start().service(KdnetStack.Service.GATEWAY).url());
+    }
+
+    private static synchronized KdnetStack start() {
+        if (stack == null) {
+            var ports = new EnumMap<KdnetStack.Service, Integer>(KdnetStack.Service.class);
+            for (var service : KdnetStack.Service.values()) {
+                ports.put(service, Processes.freePort());
+            }
+            // The system tests send far more than a client would in a minute; the gateway's own tests test the limit.
+            stack = KdnetStack.start(Infrastructure.root(), TestInfrastructure.dataDir().resolve("logs"),
+                    TestInfrastructure.get(), ports, TestInfrastructure.tokens(),
+                    Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000"),
+                    line -> System.out.println("system stack: " + line));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+}
