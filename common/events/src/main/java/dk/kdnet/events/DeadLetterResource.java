@@ -1,8 +1,8 @@
 package dk.kdnet.events;
 
-import dk.kdnet.problems.Page;
-import dk.kdnet.problems.Paging;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
+import dk.kdnet.web.Page;
+import dk.kdnet.web.Paging;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

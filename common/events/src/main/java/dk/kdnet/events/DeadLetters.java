@@ -1,7 +1,7 @@
 package dk.kdnet.events;
 
-import dk.kdnet.problems.Page;
 import dk.kdnet.problems.ProblemException;
+import dk.kdnet.web.Page;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package dk.kdnet.economy.budget;
 
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
 import dk.kdnet.events.DecisionReference;
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,6 @@
 package dk.kdnet.economy.charge;
 
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dk.kdnet.economy.organization;
 
-import dk.kdnet.problems.Page;
-import dk.kdnet.problems.Paging;
 import dk.kdnet.problems.ProblemException.NotFound;
+import dk.kdnet.web.Page;
+import dk.kdnet.web.Paging;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;

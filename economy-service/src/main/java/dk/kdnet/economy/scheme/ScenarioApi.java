@@ -1,7 +1,7 @@
 package dk.kdnet.economy.scheme;
 
 import dk.kdnet.economy.financing.BudgetMode;
-import dk.kdnet.problems.RequiredWhen;
+import dk.kdnet.web.RequiredWhen;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

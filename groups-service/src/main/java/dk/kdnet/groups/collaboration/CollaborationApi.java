@@ -3,7 +3,7 @@ package dk.kdnet.groups.collaboration;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.groups.collaboration.MembershipTerms.NoticeCountedFrom;
 import dk.kdnet.groups.collaboration.MembershipTerms.TransitionalRule;
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package dk.kdnet.groups.organization;
 
-import dk.kdnet.problems.RequiredWhen;
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.RequiredWhen;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;

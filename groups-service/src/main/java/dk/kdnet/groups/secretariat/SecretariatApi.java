@@ -1,6 +1,6 @@
 package dk.kdnet.groups.secretariat;
 
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

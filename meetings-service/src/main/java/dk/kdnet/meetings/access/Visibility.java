@@ -2,7 +2,7 @@ package dk.kdnet.meetings.access;
 
 import dk.kdnet.meetings.meeting.Meeting;
 import dk.kdnet.meetings.meeting.MeetingStatus;
-import dk.kdnet.problems.Caller;
+import dk.kdnet.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 

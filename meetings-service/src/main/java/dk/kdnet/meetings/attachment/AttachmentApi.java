@@ -1,6 +1,6 @@
 package dk.kdnet.meetings.attachment;
 
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -2,10 +2,10 @@ package dk.kdnet.meetings.attachment;
 
 import dk.kdnet.meetings.attachment.AttachmentApi.AttachmentView;
 import dk.kdnet.meetings.attachment.AttachmentApi.EsdhReferenceRequest;
-import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.NotFound;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
+import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

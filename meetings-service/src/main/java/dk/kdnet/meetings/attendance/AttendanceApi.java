@@ -1,6 +1,6 @@
 package dk.kdnet.meetings.attendance;
 
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

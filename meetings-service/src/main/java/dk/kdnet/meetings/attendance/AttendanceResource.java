@@ -6,7 +6,7 @@ import dk.kdnet.meetings.attendance.AttendanceApi.EntryView;
 import dk.kdnet.meetings.attendance.AttendanceApi.GuestRequest;
 import dk.kdnet.meetings.attendance.AttendanceApi.SubstituteRequest;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

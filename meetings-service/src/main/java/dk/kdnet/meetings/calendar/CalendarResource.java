@@ -2,8 +2,8 @@ package dk.kdnet.meetings.calendar;
 
 import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.body.Body;
-import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

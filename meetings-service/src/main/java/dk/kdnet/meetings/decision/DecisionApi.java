@@ -1,7 +1,7 @@
 package dk.kdnet.meetings.decision;
 
-import dk.kdnet.problems.RequiredWhen;
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.web.RequiredWhen;
+import dk.kdnet.web.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -4,7 +4,7 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionRequest;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionView;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dk.kdnet.meetings.document;
 
 import dk.kdnet.meetings.document.DocumentService.Prepared;
-import dk.kdnet.problems.Downloads;
 import dk.kdnet.problems.Problem;
+import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

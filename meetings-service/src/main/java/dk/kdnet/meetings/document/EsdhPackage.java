@@ -8,7 +8,7 @@ import dk.kdnet.meetings.document.DocumentService.Filing;
 import dk.kdnet.meetings.document.DocumentService.Prepared;
 import dk.kdnet.meetings.document.EsdhClassification.Kle;
 import dk.kdnet.meetings.meeting.Copenhagen;
-import dk.kdnet.problems.Downloads;
+import dk.kdnet.web.Downloads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

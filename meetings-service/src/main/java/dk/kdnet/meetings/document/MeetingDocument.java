@@ -1,6 +1,6 @@
 package dk.kdnet.meetings.document;
 
-import dk.kdnet.problems.Downloads;
+import dk.kdnet.web.Downloads;
 import java.time.LocalDate;
 import java.util.List;
 

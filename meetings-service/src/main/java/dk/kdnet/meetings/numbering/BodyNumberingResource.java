@@ -1,7 +1,7 @@
 package dk.kdnet.meetings.numbering;
 
-import dk.kdnet.problems.Roles;
-import dk.kdnet.problems.Versioned;
+import dk.kdnet.security.Roles;
+import dk.kdnet.web.Versioned;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

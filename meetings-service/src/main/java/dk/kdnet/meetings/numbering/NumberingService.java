@@ -2,7 +2,7 @@ package dk.kdnet.meetings.numbering;
 
 import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.meeting.Meeting;
-import dk.kdnet.problems.ETags;
+import dk.kdnet.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package dk.kdnet.meetings.search;
 
-import dk.kdnet.problems.Page;
-import dk.kdnet.problems.Paging;
+import dk.kdnet.web.Page;
+import dk.kdnet.web.Paging;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

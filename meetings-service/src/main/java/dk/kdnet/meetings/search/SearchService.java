@@ -2,7 +2,7 @@ package dk.kdnet.meetings.search;
 
 import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.meeting.Copenhagen;
-import dk.kdnet.problems.Page;
+import dk.kdnet.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
