@@ -13,7 +13,7 @@ system_test() {
   done
   local reports=system-tests/target/failsafe-reports
   mkdir -p system-tests/target && rm -f "$reports/TEST-dk.kdnet.system.$test.xml" "$reports/dk.kdnet.system.$test-output.txt"
-  ./mvnw -o -B -q verify -pl common/testing,system-tests -Dit.test="$test" -Dtest=none \
+  ./mvnw -o -B -q verify -pl local,common/testing,system-tests -Dit.test="$test" -Dtest=none \
     -Dsurefire.failIfNoSpecifiedTests=false "$@" > "system-tests/target/$prefix.log" 2>&1 || status=$?
   grep -a -o -h "$prefix: .*" "$reports/dk.kdnet.system.$test-output.txt" 2>/dev/null \
     || grep -a -o "$prefix: .*" "$reports/TEST-dk.kdnet.system.$test.xml" || true

@@ -3,7 +3,7 @@ package dk.kdnet.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.kdnet.testing.Infrastructure;
+import dk.kdnet.local.Infrastructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

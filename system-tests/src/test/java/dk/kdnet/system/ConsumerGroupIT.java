@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.testing.KafkaEvents;
-import dk.kdnet.testing.KdnetStack.Service;
-import dk.kdnet.testing.Processes;
+import dk.kdnet.local.KdnetStack.Service;
+import dk.kdnet.local.Processes;
 import dk.kdnet.testing.TestInfrastructure;
 import java.io.IOException;
 import java.nio.file.Files;

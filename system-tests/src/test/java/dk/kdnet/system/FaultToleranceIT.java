@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.kdnet.testing.KafkaEvents;
-import dk.kdnet.testing.KdnetStack.Service;
+import dk.kdnet.local.KdnetStack.Service;
 import dk.kdnet.testing.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

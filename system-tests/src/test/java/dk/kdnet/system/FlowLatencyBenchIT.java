@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dk.kdnet.testing.KafkaEvents;
-import dk.kdnet.testing.KdnetStack;
+import dk.kdnet.local.KdnetStack;
 import dk.kdnet.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dk.kdnet.testing.KdnetStack;
+import dk.kdnet.local.KdnetStack;
 import dk.kdnet.testing.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;

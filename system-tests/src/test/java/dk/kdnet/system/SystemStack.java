@@ -1,8 +1,8 @@
 package dk.kdnet.system;
 
-import dk.kdnet.testing.Infrastructure;
-import dk.kdnet.testing.KdnetStack;
-import dk.kdnet.testing.Processes;
+import dk.kdnet.local.Infrastructure;
+import dk.kdnet.local.KdnetStack;
+import dk.kdnet.local.Processes;
 import dk.kdnet.testing.TestInfrastructure;
 import dk.kdnet.testing.contract.ContractCallbacks;
 import io.restassured.RestAssured;

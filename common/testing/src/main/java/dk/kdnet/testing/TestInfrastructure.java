@@ -1,5 +1,8 @@
 package dk.kdnet.testing;
 
+import dk.kdnet.local.Infrastructure;
+import dk.kdnet.local.LocalTokens;
+import dk.kdnet.local.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dk.kdnet.testing;
+package dk.kdnet.local;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
-package dk.kdnet.testing;
+package dk.kdnet.local;
 
-import dk.kdnet.testing.KdnetStack.Service;
+import dk.kdnet.local.KdnetStack.Service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dk.kdnet.testing;
+package dk.kdnet.local;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dk.kdnet.testing;
+package dk.kdnet.local;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

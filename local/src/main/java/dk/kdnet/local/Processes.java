@@ -1,4 +1,4 @@
-package dk.kdnet.testing;
+package dk.kdnet.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public final class Processes {
     }
 
     /** Runs a command to completion; fails with its output when it fails. */
-    static String run(List<String> command, Path workingDir) {
+    public static String run(List<String> command, Path workingDir) {
         try {
             var process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
             var output = new String(process.getInputStream().readAllBytes());

@@ -1,4 +1,4 @@
-package dk.kdnet.testing;
+package dk.kdnet.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
