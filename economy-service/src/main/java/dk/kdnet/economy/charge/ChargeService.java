@@ -8,6 +8,7 @@ import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.financing.Member;
 import dk.kdnet.economy.membership.CollaborationMembership;
 import dk.kdnet.economy.organization.Population;
+import dk.kdnet.economy.recalculation.Recalculations;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.economy.scheme.EngineSchemes;
 import dk.kdnet.economy.scheme.Scheme;
@@ -62,6 +63,9 @@ public class ChargeService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Recalculations recalculations;
 
     /** A membership of the collaboration changed. */
     @Transactional
@@ -120,6 +124,7 @@ public class ChargeService {
 
     private void recalculateLoaded(List<Scheme> schemes, Cause cause) {
         var started = System.nanoTime();
+        var progress = recalculations.start(cause, schemes.size());
         var inputs = Inputs.load(schemes);
         // What each charge stands at, as values: only the charges that change are loaded as entities (and so
         // dirty-checked at commit), not every charge of the scheme.
@@ -127,7 +132,7 @@ public class ChargeService {
                 .collect(Collectors.groupingBy(Charge.Standing::schemeId));
         record Change(Scheme scheme, UUID organizationId, UUID chargeId, dk.kdnet.economy.financing.Charge row) {}
         var changes = new ArrayList<Change>();
-        for (var scheme : schemes) {
+        for (var scheme : progress.track(schemes)) {
             ChargeTable table;
             try {
                 table = inputs.calculate(scheme);

@@ -1,0 +1,183 @@
+package dk.kdnet.economy.recalculation;
+
+import dk.kdnet.economy.charge.Cause;
+import dk.kdnet.events.Correlation;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Records each recalculation's progress where the secretariat can read it ({@code /api/economy/recalculations}) and
+ * Prometheus can scrape it. The recalculation runs in one transaction; its record is written in transactions of its
+ * own (at the start, at most every {@code kdnet.economy.recalculation.progress-interval}, when all schemes are
+ * calculated), so it is visible while the work is not yet committed, and says DONE or FAILED after the commit or
+ * rollback.
+ */
+@ApplicationScoped
+public class Recalculations {
+
+    private static final Logger LOG = Logger.getLogger(Recalculations.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "kdnet.economy.recalculation.progress-interval", defaultValue = "1s")
+    Duration progressInterval;
+
+    @ConfigProperty(name = "kdnet.events.retention", defaultValue = "P7D")
+    Duration retention;
+
+    /** The recalculations running in this instance, for the gauges. */
+    private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void registerMetrics() {
+        Gauge.builder("kdnet.recalculation.running", running, Map::size)
+                .description("Recalculations running in this instance").register(metrics);
+        Gauge.builder("kdnet.recalculation.schemes.done", running,
+                        r -> r.values().stream().mapToInt(p -> p.done.get()).sum())
+                .description("Schemes calculated so far by the recalculations running in this instance")
+                .register(metrics);
+        Gauge.builder("kdnet.recalculation.schemes.planned", running,
+                        r -> r.values().stream().mapToInt(p -> p.total).sum())
+                .description("Schemes to calculate in all by the recalculations running in this instance")
+                .register(metrics);
+    }
+
+    /** Called inside the recalculation's transaction, before its first scheme. */
+    public Progress start(Cause cause, int total) {
+        var progress = new Progress(UUID.randomUUID(), total);
+        var decision = cause.decision();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO recalculation (id, state, done, total, cause_event_id, cause_event_type, decision_id,
+                                           correlation_id, started_at, updated_at)
+                VALUES (?1, 'RUNNING', 0, ?2, ?3, ?4, ?5, ?6, now(), now())""")
+                .setParameter(1, progress.id).setParameter(2, total).setParameter(3, cause.eventId())
+                .setParameter(4, cause.eventType()).setParameter(5, decision == null ? null : decision.decisionId())
+                .setParameter(6, Correlation.currentId())
+                .executeUpdate());
+        running.put(progress.id, progress);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                running.remove(progress.id);
+                var state = status == Status.STATUS_COMMITTED ? Recalculation.State.DONE : Recalculation.State.FAILED;
+                // The finished transaction is still this thread's here: record the end from another.
+                Thread.ofVirtual().name("recalculation-" + progress.id).start(() -> finish(progress, state));
+            }
+        });
+        return progress;
+    }
+
+    private void write(Progress progress) {
+        progress.lastWrite = System.nanoTime();
+        var done = progress.done.get();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE recalculation SET done = ?2, updated_at = now() WHERE id = ?1 AND state = 'RUNNING'")
+                .setParameter(1, progress.id).setParameter(2, done).executeUpdate());
+    }
+
+    private void finish(Progress progress, Recalculation.State state) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            UPDATE recalculation SET state = ?2, done = ?3, updated_at = now(), finished_at = now()
+                            WHERE id = ?1""")
+                    .setParameter(1, progress.id).setParameter(2, state.name()).setParameter(3, progress.done.get())
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("recalculation %s ended %s but could not be recorded: %s", progress.id, state, e.getMessage());
+        }
+    }
+
+    /**
+     * Forgets finished recalculations older than the events' retention, and marks FAILED what an instance that died
+     * left RUNNING (its transaction rolled back with it; a live one writes its progress every interval).
+     */
+    @Scheduled(every = "${kdnet.events.purge.every:1h}", delayed = "${kdnet.events.purge.delay:10m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            UPDATE recalculation SET state = 'FAILED', finished_at = now()
+                            WHERE state = 'RUNNING' AND updated_at < now() - interval '1 hour'""")
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM recalculation WHERE finished_at < now() - make_interval(secs => ?1)")
+                    .setParameter(1, (double) retention.toSeconds()).executeUpdate();
+        });
+    }
+
+    /** A recalculation under way: iterate its schemes through {@link #track} and each one counts as done. */
+    public final class Progress {
+
+        private final UUID id;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+        private long lastWrite = System.nanoTime();
+
+        private Progress(UUID id, int total) {
+            this.id = id;
+            this.total = total;
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        /** The schemes, each counted done when the loop moves past it; the last when the loop ends. */
+        public <T> Iterable<T> track(List<T> schemes) {
+            return () -> new Iterator<>() {
+                private final Iterator<T> each = schemes.iterator();
+                private boolean started;
+
+                @Override
+                public boolean hasNext() {
+                    var more = each.hasNext();
+                    if (!more && started && done.get() < total) {
+                        done.incrementAndGet();
+                        write(Progress.this);
+                    }
+                    return more;
+                }
+
+                @Override
+                public T next() {
+                    if (started) {
+                        done.incrementAndGet();
+                        if (System.nanoTime() - lastWrite >= progressInterval.toNanos()) {
+                            write(Progress.this);
+                        }
+                    }
+                    started = true;
+                    return each.next();
+                }
+            };
+        }
+    }
+}
