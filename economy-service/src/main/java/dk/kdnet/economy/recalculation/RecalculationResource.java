@@ -1,9 +1,9 @@
 package dk.kdnet.economy.recalculation;
 
-import dk.kdnet.problems.Page;
-import dk.kdnet.problems.Paging;
+import dk.kdnet.web.Page;
+import dk.kdnet.web.Paging;
 import dk.kdnet.problems.ProblemException.NotFound;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;

@@ -23,7 +23,7 @@ import dk.kdnet.events.meetings.MeetingCancelled;
 import dk.kdnet.events.meetings.MeetingChanged;
 import dk.kdnet.events.meetings.MeetingScheduled;
 import dk.kdnet.events.meetings.MinutesApproved;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;

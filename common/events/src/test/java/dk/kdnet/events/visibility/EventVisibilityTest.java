@@ -18,7 +18,7 @@ import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
 import dk.kdnet.events.meetings.DecisionRecorded;
 import dk.kdnet.events.meetings.MinutesApproved;
 import dk.kdnet.events.visibility.EventVisibility.Viewer;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
