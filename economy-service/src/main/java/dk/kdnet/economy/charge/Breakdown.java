@@ -1,5 +1,6 @@
 package dk.kdnet.economy.charge;
 
+import dk.kdnet.economy.financing.PopulationFigure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,11 @@ public record Breakdown(
         @Schema(example = "12") int months,
         @Schema(example = "47609") Long population,
         @Schema(example = "2023-01-01") LocalDate populationDate,
+        @Schema(description = "Where the population comes from: RECORDED by groups-service for populationDate, or "
+                + "GIVEN for this scheme (with the member, or in a scenario)", example = "RECORDED")
+        PopulationFigure.Source populationSource,
+        @Schema(description = "groups-service's figure for populationDate where it differs from the GIVEN population "
+                + "used", example = "47650") Long recordedPopulation,
         @Schema(required = true) List<Part> components,
         @Schema(example = "1") BigDecimal indexationFactor,
         @Schema(example = "0") BigDecimal indexationUplift,
@@ -27,10 +33,11 @@ public record Breakdown(
             @Schema(required = true, example = "38819.4375") BigDecimal exact,
             @Schema(required = true, example = "38819") BigDecimal rounded) {}
 
-    static Breakdown of(dk.kdnet.economy.financing.Charge charge) {
+    public static Breakdown of(dk.kdnet.economy.financing.Charge charge) {
         var population = charge.population();
         return new Breakdown(charge.months(), population == null ? null : population.count(),
                 population == null ? null : population.referenceDate(),
+                population == null ? null : population.source(), population == null ? null : population.recorded(),
                 charge.components().stream()
                         .map(s -> new Part(s.component().kind(), s.exact(), s.rounded()))
                         .toList(),
@@ -39,8 +46,8 @@ public record Breakdown(
     }
 
     /** No longer a payer in the year (e.g. an exit that took effect before it began). */
-    static Breakdown none() {
-        return new Breakdown(0, null, null, List.of(), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO,
+    public static Breakdown none() {
+        return new Breakdown(0, null, null, null, null, List.of(), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO);
     }
 }

@@ -3,9 +3,9 @@ package dk.kdnet.economy.charge;
 import dk.kdnet.economy.Json;
 import dk.kdnet.economy.financing.ChargeCalculator;
 import dk.kdnet.economy.financing.ChargeTable;
-import dk.kdnet.economy.financing.FinancingScheme;
 import dk.kdnet.economy.financing.InvalidSchemeException;
-import dk.kdnet.economy.financing.Member;
+import dk.kdnet.economy.financing.Roster;
+import dk.kdnet.economy.financing.Situation;
 import dk.kdnet.economy.membership.CollaborationMembership;
 import dk.kdnet.economy.organization.Population;
 import dk.kdnet.economy.recalculation.Recalculations;
@@ -265,7 +265,7 @@ public class ChargeService {
     }
 
     /** Memberships and population figures of a batch of schemes, loaded once. */
-    public record Inputs(Map<UUID, Map<UUID, CollaborationMembership.Term>> memberships,
+    public record Inputs(Map<UUID, List<CollaborationMembership.Term>> memberships,
             Map<Population.Key, Long> populations) {
 
         public static Inputs load(Collection<Scheme> schemes) {
@@ -273,10 +273,9 @@ public class ChargeService {
                     .filter(s -> s.ownerKind == OwnerKind.COLLABORATION)
                     .map(s -> s.ownerId)
                     .collect(Collectors.toSet());
-            var memberships = new HashMap<UUID, Map<UUID, CollaborationMembership.Term>>();
+            var memberships = new HashMap<UUID, List<CollaborationMembership.Term>>();
             for (var membership : CollaborationMembership.termsOf(collaborations)) {
-                memberships.computeIfAbsent(membership.collaborationId(), k -> new HashMap<>())
-                        .put(membership.organizationId(), membership);
+                memberships.computeIfAbsent(membership.collaborationId(), k -> new ArrayList<>()).add(membership);
             }
             var dates = schemes.stream().map(s -> s.populationDate).filter(d -> d != null)
                     .collect(Collectors.toSet());
@@ -284,7 +283,7 @@ public class ChargeService {
             if (!dates.isEmpty()) {
                 Set<UUID> organizations = new HashSet<>();
                 schemes.forEach(s -> s.memberSpecs().forEach(m -> organizations.add(m.organizationId())));
-                memberships.values().forEach(m -> organizations.addAll(m.keySet()));
+                memberships.values().forEach(m -> m.forEach(t -> organizations.add(t.organizationId())));
                 if (!organizations.isEmpty()) {
                     Population.<Population>list("organizationId in ?1 and referenceDate in ?2", organizations, dates)
                             .forEach(p -> populations.put(new Population.Key(p.organizationId, p.referenceDate),
@@ -295,54 +294,33 @@ public class ChargeService {
         }
 
         public ChargeTable calculate(Scheme scheme) {
+            return situation(scheme).calculate();
+        }
+
+        /** What the scheme's charges follow from now: its roster and the figures recorded for its date. */
+        public Situation situation(Scheme scheme) {
+            var terms = scheme.ownerKind == OwnerKind.COLLABORATION
+                    ? this.memberships.getOrDefault(scheme.ownerId, List.of())
+                    : List.<CollaborationMembership.Term>of();
+            // An approved member the read model has no membership of (a body's scheme has none) is a member as
+            // approved, so a scenario can let it leave as a change of the scheme would.
             var engine = EngineSchemes.of(scheme);
-            return ChargeCalculator.calculate(engine, currentMembers(engine, scheme));
-        }
-
-        /**
-         * The approved members with their membership dates and population figures as now known, plus members that
-         * joined since (their keys: the population figure; no units or last-year charge).
-         */
-        public List<Member> currentMembers(FinancingScheme engine, Scheme scheme) {
-            var memberships = scheme.ownerKind == OwnerKind.COLLABORATION
-                    ? this.memberships.getOrDefault(scheme.ownerId, Map.of())
-                    : Map.<UUID, CollaborationMembership.Term>of();
-            var date = scheme.populationDate;
-            var parties = EngineSchemes.parties(scheme.componentSpecs());
-            var members = new ArrayList<Member>();
-            var seen = new HashSet<UUID>();
-            for (var member : engine.members()) {
-                var id = UUID.fromString(member.organizationId());
-                seen.add(id);
-                var membership = memberships.get(id);
-                if (membership != null) {
-                    member = new Member(member.organizationId(), member.population(), member.units(),
-                            member.previousCharge(), membership.joinedOn(), membership.effectiveExit());
-                }
-                members.add(withPopulation(member, id, date));
+            var tenures = new ArrayList<>(terms.stream().map(CollaborationMembership.Term::tenure).toList());
+            var onRoster = tenures.stream().map(Roster.Tenure::organizationId).collect(Collectors.toSet());
+            engine.members().stream().filter(m -> !onRoster.contains(m.organizationId()))
+                    .forEach(m -> tenures.add(new Roster.Tenure(m.organizationId(), m.organizationId(), m.joined(),
+                            m.exit())));
+            var roster = Roster.of(tenures);
+            var recorded = new HashMap<String, Long>();
+            if (scheme.populationDate != null) {
+                populations.forEach((key, count) -> {
+                    if (key.referenceDate().equals(scheme.populationDate)) {
+                        recorded.put(key.organizationId().toString(), count);
+                    }
+                });
             }
-            for (var membership : memberships.values()) {
-                if (seen.contains(membership.organizationId()) || parties.contains(membership.organizationId())) {
-                    continue;
-                }
-                var joiner = new Member(membership.organizationId().toString(), null, BigDecimal.ZERO, BigDecimal.ZERO,
-                        membership.joinedOn(), membership.effectiveExit());
-                if (joiner.monthsIn(scheme.year) == 0) {
-                    continue;
-                }
-                if (date != null && !populations.containsKey(new Population.Key(membership.organizationId(), date))) {
-                    LOG.warnf("%s joined %s but has no population on %s: not charged yet", membership.organizationId(),
-                            scheme.ownerId, date);
-                    continue;
-                }
-                members.add(withPopulation(joiner, membership.organizationId(), date));
-            }
-            return members;
-        }
-
-        private Member withPopulation(Member member, UUID id, LocalDate date) {
-            var count = date == null ? null : populations.get(new Population.Key(id, date));
-            return count == null ? member : member.withPopulation(count, date);
+            return new Situation(engine, scheme.basis(), scheme.populationDate, roster, recorded,
+                    Map.of());
         }
     }
 }

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * How the cost of a collaboration (or of KD-Net itself) for a year is split, as approved.
@@ -92,20 +94,43 @@ public record FinancingScheme(
                 owner, year, mode, rounding, sharedTotal, components, members, indexation, corrections);
     }
 
-    /** The approved members with one member's exit taking effect on {@code exit}. */
-    public List<Member> membersAfterExit(String organizationId, LocalDate exit) {
-        require(members.stream().anyMatch(m -> m.organizationId().equals(organizationId)),
-                "members", "unknown organization '" + organizationId + "'");
-        return members.stream()
-                .map(m -> m.organizationId().equals(organizationId) ? m.exiting(exit) : m)
-                .toList();
+    /** Whether a component charges by population (BY_POPULATION, PER_CAPITA). */
+    public boolean chargesByPopulation() {
+        return components.stream().anyMatch(c -> c instanceof ByPopulation || c instanceof PerCapita);
     }
 
-    /** The approved members and one more. */
-    public List<Member> membersAfterJoining(Member member) {
-        var all = new ArrayList<>(members);
-        all.add(member);
-        return List.copyOf(all);
+    /**
+     * Who pays now, the one place that says so for charges and scenarios alike: the approved members with their
+     * tenures on the roster (as approved when it has none), then everyone else on the roster with months in the
+     * year, except the parties a component charges by name. Each is charged by the population figure
+     * {@code population} chooses for it (null: none); a joiner without one is not charged yet.
+     */
+    public List<Member> currentMembers(Roster roster, Function<Member, PopulationFigure> population) {
+        var parties = components.stream().filter(c -> c instanceof Component.Party)
+                .map(c -> ((Component.Party) c).organizationId()).collect(Collectors.toSet());
+        var current = new ArrayList<Member>();
+        var seen = new HashSet<String>();
+        for (var member : members) {
+            seen.add(member.organizationId());
+            current.add(withFigure(member.during(roster.of(member.organizationId())), population));
+        }
+        for (var tenure : roster.tenures()) {
+            var id = tenure.organizationId();
+            if (!seen.add(id) || parties.contains(id)) {
+                continue;
+            }
+            var joiner = withFigure(new Member(id, null, BigDecimal.ZERO, BigDecimal.ZERO, null, null)
+                    .during(roster.of(id)), population);
+            if (joiner.monthsIn(year) > 0 && (joiner.population() != null || !chargesByPopulation())) {
+                current.add(joiner);
+            }
+        }
+        return List.copyOf(current);
+    }
+
+    private static Member withFigure(Member member, Function<Member, PopulationFigure> population) {
+        var figure = population.apply(member);
+        return figure == null ? member : member.withPopulation(figure);
     }
 
     /** Checks a membership the scheme is applied to against what its components need. */

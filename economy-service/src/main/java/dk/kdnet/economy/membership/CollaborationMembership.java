@@ -1,10 +1,9 @@
 package dk.kdnet.economy.membership;
 
+import dk.kdnet.economy.financing.Roster;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -13,16 +12,14 @@ import java.util.UUID;
 
 /** An organization's membership of a collaboration as groups-service last described it. */
 @Entity
-@IdClass(CollaborationMembership.Key.class)
 public class CollaborationMembership extends PanacheEntityBase {
 
     @Id
+    public UUID membershipId;
+
     public UUID collaborationId;
 
-    @Id
     public UUID organizationId;
-
-    public UUID membershipId;
 
     public LocalDate joinedOn;
 
@@ -33,18 +30,19 @@ public class CollaborationMembership extends PanacheEntityBase {
 
     public Instant updatedAt;
 
-    public record Key(UUID collaborationId, UUID organizationId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
-
     public static List<CollaborationMembership> ofCollaborations(Collection<UUID> collaborationIds) {
-        return collaborationIds.isEmpty() ? List.of() : list("collaborationId in ?1", collaborationIds);
+        return collaborationIds.isEmpty() ? List.of()
+                : list("collaborationId in ?1 order by organizationId, joinedOn", collaborationIds);
     }
 
     /** What a calculation needs of a membership. */
-    public record Term(UUID collaborationId, UUID organizationId, LocalDate joinedOn, LocalDate effectiveExit) {}
+    public record Term(UUID membershipId, UUID collaborationId, UUID organizationId, LocalDate joinedOn,
+            LocalDate effectiveExit) {
+
+        public Roster.Tenure tenure() {
+            return new Roster.Tenure(membershipId.toString(), organizationId.toString(), joinedOn, effectiveExit);
+        }
+    }
 
     /** The terms of the collaborations' memberships: values, not entities, so loading them costs no dirty-checking. */
     public static List<Term> termsOf(Collection<UUID> collaborationIds) {

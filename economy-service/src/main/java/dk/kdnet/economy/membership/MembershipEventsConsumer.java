@@ -2,6 +2,8 @@ package dk.kdnet.economy.membership;
 
 import dk.kdnet.economy.charge.Cause;
 import dk.kdnet.economy.charge.ChargeService;
+import dk.kdnet.economy.financing.InvalidSchemeException;
+import dk.kdnet.economy.financing.Roster;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
@@ -13,6 +15,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -40,7 +43,13 @@ public class MembershipEventsConsumer {
     @Retry(maxRetries = 5, delay = 200, abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, record, this::apply);
+        inbox.handle(CONSUMER, record, event -> {
+            try {
+                apply(event);
+            } catch (InvalidSchemeException e) {
+                throw new MalformedEventException("breaks a membership rule: " + e.getMessage());
+            }
+        });
     }
 
     void apply(CloudEvent event) {
@@ -50,12 +59,12 @@ public class MembershipEventsConsumer {
                 require(joined.collaborationId() != null && joined.organizationId() != null
                         && joined.joinedOn() != null, "collaboration-member-joined lacks collaborationId, "
                         + "organizationId or joinedOn");
-                var membership = membership(joined.collaborationId(), joined.organizationId());
-                membership.membershipId = joined.membershipId();
-                membership.joinedOn = joined.joinedOn();
-                membership.noticeGiven = null;
-                membership.effectiveExit = null;
-                save(membership);
+                var membershipId = joined.membershipId() != null ? joined.membershipId() : event.id();
+                if (CollaborationMembership.findById(membershipId) == null) {
+                    var roster = roster(joined.collaborationId())
+                            .join(membershipId.toString(), joined.organizationId().toString(), joined.joinedOn());
+                    save(joined.collaborationId(), roster.latest(joined.organizationId().toString()).orElseThrow());
+                }
                 charges.recalculateCollaboration(joined.collaborationId(),
                         new Cause(event.id(), event.type(), joined.decision()));
             }
@@ -64,10 +73,14 @@ public class MembershipEventsConsumer {
                 require(withdrew.collaborationId() != null && withdrew.organizationId() != null
                         && withdrew.effectiveExit() != null, "collaboration-member-withdrew lacks collaborationId, "
                         + "organizationId or effectiveExit");
-                var membership = existing(withdrew.collaborationId(), withdrew.organizationId());
-                membership.noticeGiven = withdrew.noticeGiven();
-                membership.effectiveExit = withdrew.effectiveExit();
-                save(membership);
+                var organization = withdrew.organizationId().toString();
+                var roster = roster(withdrew.collaborationId());
+                // A notice seen before (the same exit) changes nothing.
+                if (!roster.latest(organization).map(t -> withdrew.effectiveExit().equals(t.exit())).orElse(false)) {
+                    var tenure = roster.leave(organization, withdrew.effectiveExit()).latest(organization).orElseThrow();
+                    var membership = save(withdrew.collaborationId(), tenure);
+                    membership.noticeGiven = withdrew.noticeGiven();
+                }
                 charges.recalculateCollaboration(withdrew.collaborationId(),
                         new Cause(event.id(), event.type(), withdrew.decision()));
             }
@@ -75,36 +88,40 @@ public class MembershipEventsConsumer {
                 var revoked = event.dataAs(CollaborationWithdrawalRevoked.class);
                 require(revoked.collaborationId() != null && revoked.organizationId() != null,
                         "collaboration-withdrawal-revoked lacks collaborationId or organizationId");
-                var membership = existing(revoked.collaborationId(), revoked.organizationId());
-                membership.noticeGiven = null;
-                membership.effectiveExit = null;
-                save(membership);
+                var organization = revoked.organizationId().toString();
+                var roster = roster(revoked.collaborationId());
+                if (roster.latest(organization).map(t -> t.exit() != null).orElse(false)) {
+                    var membership = save(revoked.collaborationId(),
+                            roster.revoke(organization).latest(organization).orElseThrow());
+                    membership.noticeGiven = null;
+                }
                 charges.recalculateCollaboration(revoked.collaborationId(), new Cause(event.id(), event.type(), null));
             }
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
 
-    private static CollaborationMembership membership(UUID collaborationId, UUID organizationId) {
-        return CollaborationMembership.<CollaborationMembership>findByIdOptional(
-                new CollaborationMembership.Key(collaborationId, organizationId)).orElseGet(() -> {
-                    var created = new CollaborationMembership();
-                    created.collaborationId = collaborationId;
-                    created.organizationId = organizationId;
-                    return created;
-                });
+    // Events of one collaboration share a key and so a partition: they come in the order groups-service made them.
+    private static Roster roster(UUID collaborationId) {
+        return Roster.of(CollaborationMembership.termsOf(List.of(collaborationId)).stream()
+                .map(CollaborationMembership.Term::tenure).toList());
     }
 
-    private static CollaborationMembership existing(UUID collaborationId, UUID organizationId) {
-        // Events of one collaboration share a key and so a partition: the join came first.
-        return CollaborationMembership.<CollaborationMembership>findByIdOptional(
-                new CollaborationMembership.Key(collaborationId, organizationId)).orElseThrow(
-                        () -> new IllegalStateException("no membership of " + organizationId + " in " + collaborationId));
-    }
-
-    private static void save(CollaborationMembership membership) {
+    /** Writes a tenure the roster's rules produced; a change they refuse is parked with its reason. */
+    private static CollaborationMembership save(UUID collaborationId, Roster.Tenure tenure) {
+        var id = UUID.fromString(tenure.membershipId());
+        var membership = CollaborationMembership.<CollaborationMembership>findByIdOptional(id).orElseGet(() -> {
+            var created = new CollaborationMembership();
+            created.membershipId = id;
+            created.collaborationId = collaborationId;
+            created.organizationId = UUID.fromString(tenure.organizationId());
+            return created;
+        });
+        membership.joinedOn = tenure.joinedOn();
+        membership.effectiveExit = tenure.exit();
         membership.updatedAt = Instant.now();
         membership.persist();
+        return membership;
     }
 
     private static void require(boolean condition, String problem) {

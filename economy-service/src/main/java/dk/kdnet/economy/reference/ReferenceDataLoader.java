@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kdnet.economy.budget.BudgetApi;
 import dk.kdnet.economy.budget.BudgetService;
 import dk.kdnet.economy.financing.BudgetMode;
+import dk.kdnet.economy.financing.PopulationBasis;
 import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeApi.ComponentKind;
@@ -68,7 +69,7 @@ public class ReferenceDataLoader {
     record ReferenceScheme(String slug, OwnerKind ownerKind, String owner, String name, int year,
             BudgetMode budgetMode, RoundingPolicy rounding, BigDecimal sharedTotal, BigDecimal indexation,
             List<ReferenceComponent> components, List<ReferenceMember> members, List<CorrectionSpec> corrections,
-            ReferenceDecision decision) {}
+            ReferenceDecision decision, PopulationBasis populationBasis) {}
 
     record ReferenceFile(String about, List<ReferenceScheme> schemes) {}
 
@@ -136,7 +137,7 @@ public class ReferenceDataLoader {
                         m.previousCharge(), null, null))
                 .toList();
         return new SchemeRequest(s.ownerKind(), owner, s.name(), s.year(), s.budgetMode(), s.rounding(),
-                s.sharedTotal(), s.indexation(), components, members, s.corrections());
+                s.sharedTotal(), s.indexation(), components, members, s.corrections(), s.populationBasis());
     }
 
     private static UUID owner(OwnerKind kind, String slug) {

@@ -5,6 +5,7 @@ import dk.kdnet.economy.financing.Correction;
 import dk.kdnet.economy.financing.FinancingScheme;
 import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.financing.Member;
+import dk.kdnet.economy.financing.PopulationFigure;
 import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
 import dk.kdnet.economy.scheme.SchemeApi.CorrectionSpec;
 import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
@@ -58,12 +59,15 @@ public final class EngineSchemes {
         return components.stream().map(ComponentSpec::organizationId).filter(Objects::nonNull).toList();
     }
 
+    /** An approved member, charged by the population stored with it (given, or recorded when defined). */
     public static Member member(MemberSpec spec, LocalDate populationDate) {
         var member = new Member(spec.organizationId().toString(), null, spec.units(), spec.previousCharge(),
                 spec.joinedOn(), spec.exit());
-        return spec.population() == null || populationDate == null
-                ? member
-                : member.withPopulation(spec.population(), populationDate);
+        if (spec.population() == null || populationDate == null) {
+            return member;
+        }
+        var source = spec.populationSource() == null ? PopulationFigure.Source.GIVEN : spec.populationSource();
+        return member.withPopulation(new PopulationFigure(spec.population(), populationDate, source, null));
     }
 
     private static Component component(ComponentSpec spec, String field) {

@@ -3,6 +3,7 @@ package dk.kdnet.economy.scheme;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dk.kdnet.economy.Json;
 import dk.kdnet.economy.financing.BudgetMode;
+import dk.kdnet.economy.financing.PopulationBasis;
 import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
 import dk.kdnet.economy.scheme.SchemeApi.CorrectionSpec;
@@ -60,6 +61,9 @@ public class Scheme extends PanacheEntityBase {
     /** The population reference date the components use, so a population event finds its schemes. */
     public LocalDate populationDate;
 
+    @Enumerated(EnumType.STRING)
+    public PopulationBasis populationBasis;
+
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String components;
@@ -85,6 +89,10 @@ public class Scheme extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public PopulationBasis basis() {
+        return populationBasis == null ? PopulationBasis.RECORDED : populationBasis;
+    }
 
     public List<ComponentSpec> componentSpecs() {
         return Json.read(components, COMPONENTS);

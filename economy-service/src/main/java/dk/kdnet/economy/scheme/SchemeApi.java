@@ -2,6 +2,8 @@ package dk.kdnet.economy.scheme;
 
 import dk.kdnet.economy.financing.BudgetMode;
 import dk.kdnet.economy.financing.Correction;
+import dk.kdnet.economy.financing.PopulationBasis;
+import dk.kdnet.economy.financing.PopulationFigure;
 import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.web.RequiredWhen;
@@ -60,12 +62,27 @@ public final class SchemeApi {
     public record MemberSpec(
             @NotNull @Schema(example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
             @Schema(description = "Population on the scheme's reference date; taken from groups-service's figures "
-                    + "when left out", example = "47609") Long population,
+                    + "when left out. Under populationBasis RECORDED a figure given must equal the recorded one (422 "
+                    + "naming both otherwise)", example = "47609") Long population,
+            @Schema(description = "Read-only: GIVEN when the population was sent with the member, RECORDED when it "
+                    + "was taken from groups-service; a request that sends back RECORDED gives no figure",
+                    example = "GIVEN") PopulationFigure.Source populationSource,
             @Schema(description = "BY_UNITS key", example = "72") BigDecimal units,
             @Schema(description = "Last year's charge, for PREVIOUS_YEAR_PROPORTIONAL and corrections",
                     example = "115429") BigDecimal previousCharge,
             @Schema(example = "2021-01-01") LocalDate joinedOn,
-            @Schema(description = "First day no longer a member", example = "2024-01-01") LocalDate exit) {}
+            @Schema(description = "First day no longer a member", example = "2024-01-01") LocalDate exit) {
+
+        public MemberSpec(UUID organizationId, Long population, BigDecimal units, BigDecimal previousCharge,
+                LocalDate joinedOn, LocalDate exit) {
+            this(organizationId, population, null, units, previousCharge, joinedOn, exit);
+        }
+
+        /** The population given with the member, if any (not one taken from groups-service). */
+        public Long givenPopulation() {
+            return populationSource == PopulationFigure.Source.RECORDED ? null : population;
+        }
+    }
 
     public record CorrectionSpec(
             @NotNull @Schema(example = "-42773") BigDecimal amount,
@@ -85,7 +102,23 @@ public final class SchemeApi {
             @Schema(description = "Uplift factor, 1 for none", example = "1") BigDecimal indexation,
             @NotEmpty List<@Valid @NotNull ComponentSpec> components,
             List<@Valid @NotNull MemberSpec> members,
-            List<@Valid @NotNull CorrectionSpec> corrections) {}
+            List<@Valid @NotNull CorrectionSpec> corrections,
+            @Schema(description = "Which population figures charge the members (default RECORDED): RECORDED, "
+                    + "groups-service's figure for the components' reference date; GIVEN, the figures given with the "
+                    + "members (an old table's printed populations), each marked GIVEN in the breakdown beside the "
+                    + "recorded one where that differs", example = "RECORDED") PopulationBasis populationBasis) {
+
+        public SchemeRequest(OwnerKind ownerKind, UUID ownerId, String name, Integer year, BudgetMode budgetMode,
+                RoundingPolicy rounding, BigDecimal sharedTotal, BigDecimal indexation, List<ComponentSpec> components,
+                List<MemberSpec> members, List<CorrectionSpec> corrections) {
+            this(ownerKind, ownerId, name, year, budgetMode, rounding, sharedTotal, indexation, components, members,
+                    corrections, null);
+        }
+
+        public PopulationBasis basis() {
+            return populationBasis == null ? PopulationBasis.RECORDED : populationBasis;
+        }
+    }
 
     @Schema(name = "FinancingScheme")
     public record SchemeView(@Schema(required = true, example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71") UUID id,
@@ -99,6 +132,7 @@ public final class SchemeApi {
             @Schema(required = true, example = "1") BigDecimal indexation,
             @Schema(required = true) List<ComponentSpec> components, @Schema(required = true) List<MemberSpec> members,
             @Schema(required = true) List<CorrectionSpec> corrections,
+            @Schema(required = true, example = "RECORDED") PopulationBasis populationBasis,
             @Schema(required = true, example = "APPROVED") Status status,
             @Schema(example = "2024-01-15T09:00:00Z") Instant approvedAt,
             @Schema(description = "The scheme total of the current charges, rounded half up", example = "2763201")

@@ -20,7 +20,13 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import dk.kdnet.economy.financing.FinancingScheme;
+import dk.kdnet.economy.financing.PopulationBasis;
+import dk.kdnet.economy.financing.PopulationFigure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,10 +131,24 @@ public class SchemeService {
         return new Listing(query.list(), query.count());
     }
 
-    private void define(Scheme scheme, SchemeRequest request, boolean trusted) {
+    /**
+     * A scheme as a request defines it, checked by the calculation's rules and the population basis: the members
+     * with the population each is charged by at approval, and the calculation's form. What a change stores, and
+     * what a scenario runs, so both refuse alike.
+     */
+    public record Definition(SchemeRequest request, List<MemberSpec> members, LocalDate populationDate,
+            FinancingScheme engine) {}
+
+    public Definition definition(SchemeRequest request, boolean trusted) {
+        return definition(request, trusted, Map.of());
+    }
+
+    /** As {@link #definition(SchemeRequest, boolean)}, with figures recorded since (a scenario's) over the stored. */
+    public Definition definition(SchemeRequest request, boolean trusted, Map<Population.Key, Long> recordedSince) {
         var components = request.components();
         var populationDate = EngineSchemes.populationDate(components);
-        var members = withPopulations(nullToEmpty(request.members()), populationDate);
+        var members = withPopulations(nullToEmpty(request.members()), populationDate, request.basis(),
+                recordedSince);
         var corrections = nullToEmpty(request.corrections());
         if (!trusted) {
             requireKnownOrganizations(request, members);
@@ -137,37 +157,79 @@ public class SchemeService {
             var engine = EngineSchemes.of(request.ownerId(), request.year(), request.budgetMode(), request.rounding(),
                     request.sharedTotal(), request.indexation(), components, members, corrections);
             ChargeCalculator.calculate(engine);
+            return new Definition(request, members, populationDate, engine);
         } catch (InvalidSchemeException e) {
             throw new RuleViolation(e.field(), e.getMessage());
         }
+    }
+
+    private void define(Scheme scheme, SchemeRequest request, boolean trusted) {
+        var definition = definition(request, trusted);
         scheme.ownerKind = request.ownerKind();
         scheme.ownerId = request.ownerId();
         scheme.name = request.name();
         scheme.year = request.year();
         scheme.budgetMode = request.budgetMode();
         scheme.rounding = request.rounding();
-        scheme.sharedTotal = request.sharedTotal() == null ? java.math.BigDecimal.ZERO : request.sharedTotal();
-        scheme.indexation = request.indexation() == null ? java.math.BigDecimal.ONE : request.indexation();
-        scheme.populationDate = populationDate;
-        scheme.components = Json.write(components);
-        scheme.members = Json.write(members);
-        scheme.corrections = Json.write(corrections);
+        scheme.sharedTotal = request.sharedTotal() == null ? BigDecimal.ZERO : request.sharedTotal();
+        scheme.indexation = request.indexation() == null ? BigDecimal.ONE : request.indexation();
+        scheme.populationBasis = request.basis();
+        scheme.populationDate = definition.populationDate();
+        scheme.components = Json.write(request.components());
+        scheme.members = Json.write(definition.members());
+        scheme.corrections = Json.write(nullToEmpty(request.corrections()));
     }
 
-    // A member's population left out is the figure groups-service recorded for the scheme's reference date.
-    private static List<MemberSpec> withPopulations(List<MemberSpec> members, java.time.LocalDate date) {
-        if (date == null) {
-            return members;
+    /** The scheme as a request that defines it again unchanged (populations taken from groups-service left out). */
+    public static SchemeRequest request(Scheme scheme) {
+        return new SchemeRequest(scheme.ownerKind, scheme.ownerId, scheme.name, scheme.year, scheme.budgetMode,
+                scheme.rounding, scheme.sharedTotal, scheme.indexation, scheme.componentSpecs(), scheme.memberSpecs(),
+                scheme.correctionSpecs(), scheme.basis());
+    }
+
+    /**
+     * Each member with the population it is charged by at approval: the one given (which under RECORDED must equal
+     * groups-service's, if recorded), else groups-service's, marked by source. A population given for a scheme that
+     * charges by none is refused rather than ignored.
+     */
+    private static List<MemberSpec> withPopulations(List<MemberSpec> members, LocalDate date, PopulationBasis basis,
+            Map<Population.Key, Long> recordedSince) {
+        var ids = members.stream().map(MemberSpec::organizationId).filter(java.util.Objects::nonNull).toList();
+        var recorded = new java.util.HashMap<UUID, Long>();
+        if (date != null && !ids.isEmpty()) {
+            Population.<Population>list("organizationId in ?1 and referenceDate = ?2", ids, date)
+                    .forEach(p -> recorded.put(p.organizationId, p.count));
         }
-        return members.stream().map(m -> {
-            if (m.population() != null || m.organizationId() == null) {
-                return m;
+        recordedSince.forEach((key, count) -> {
+            if (key.referenceDate().equals(date)) {
+                recorded.put(key.organizationId(), count);
             }
-            return Population.<Population>findByIdOptional(new Population.Key(m.organizationId(), date))
-                    .map(p -> new MemberSpec(m.organizationId(), p.count, m.units(), m.previousCharge(), m.joinedOn(),
-                            m.exit()))
-                    .orElse(m);
-        }).toList();
+        });
+        var result = new ArrayList<MemberSpec>();
+        for (var i = 0; i < members.size(); i++) {
+            var m = members.get(i);
+            var field = "members[" + i + "].population";
+            var given = m.givenPopulation();
+            if (date == null) {
+                if (given != null) {
+                    throw new RuleViolation(field, "no component charges by population; leave it out");
+                }
+                result.add(m);
+                continue;
+            }
+            var known = recorded.get(m.organizationId());
+            try {
+                basis.check(field, given, known, date);
+            } catch (InvalidSchemeException e) {
+                throw new RuleViolation(e.field(), e.getMessage());
+            }
+            var population = given != null ? given : known;
+            var source = given != null ? PopulationFigure.Source.GIVEN
+                    : known != null ? PopulationFigure.Source.RECORDED : null;
+            result.add(new MemberSpec(m.organizationId(), population, source, m.units(), m.previousCharge(),
+                    m.joinedOn(), m.exit()));
+        }
+        return result;
     }
 
     private static void requireKnownOrganizations(SchemeRequest request, List<MemberSpec> members) {

@@ -9,7 +9,7 @@ final class SchemeViews {
 
     static SchemeView of(Scheme s) {
         return new SchemeView(s.id, s.ownerKind, s.ownerId, s.name, s.year, s.budgetMode, s.rounding, s.sharedTotal,
-                s.indexation, s.componentSpecs(), s.memberSpecs(), s.correctionSpecs(), s.status, s.approvedAt,
+                s.indexation, s.componentSpecs(), s.memberSpecs(), s.correctionSpecs(), s.basis(), s.status, s.approvedAt,
                 s.total, s.sumOfRows, s.version);
     }
 }

@@ -45,7 +45,7 @@ class PerCapitaAndCorrectionTest {
     void perCapitaForPartOfTheYearIsProRata() {
         var scheme = kulturregion();
 
-        var table = ChargeCalculator.calculate(scheme, scheme.membersAfterExit("lemvig", LocalDate.of(2024, 7, 1)));
+        var table = ChargeCalculator.calculate(scheme, Seed.afterExit(scheme, "lemvig", LocalDate.of(2024, 7, 1)));
 
         assertEquals(kr("9685.5"), table.charge("lemvig").exact());
         assertEquals(kr(9_686), table.charge("lemvig").amount());

@@ -147,4 +147,16 @@ final class Seed {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The approved members with one member's exit taking effect on {@code exit}, by the roster's rules. */
+    static java.util.List<Member> afterExit(FinancingScheme scheme, String organizationId, java.time.LocalDate exit) {
+        return scheme.currentMembers(Roster.of(scheme.members()).leave(organizationId, exit), Member::population);
+    }
+
+    /** The approved members and one more, joining with its own population figure. */
+    static java.util.List<Member> afterJoining(FinancingScheme scheme, Member joiner) {
+        var roster = Roster.of(scheme.members()).join("joined", joiner.organizationId(), joiner.joined());
+        return scheme.currentMembers(roster,
+                m -> m.organizationId().equals(joiner.organizationId()) ? joiner.population() : m.population());
+    }
 }
