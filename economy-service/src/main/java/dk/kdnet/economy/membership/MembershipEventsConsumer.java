@@ -7,6 +7,7 @@ import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.groups.CollaborationMemberJoined;
 import dk.kdnet.events.groups.CollaborationMemberWithdrew;
+import dk.kdnet.events.groups.CollaborationMembershipEvent;
 import dk.kdnet.events.groups.CollaborationWithdrawalRevoked;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -44,9 +45,8 @@ public class MembershipEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        switch (event.type()) {
-            case CollaborationMemberJoined.TYPE -> {
-                var joined = event.dataAs(CollaborationMemberJoined.class);
+        switch (event.as(CollaborationMembershipEvent.class).orElse(null)) {
+            case CollaborationMemberJoined joined -> {
                 require(joined.collaborationId() != null && joined.organizationId() != null
                         && joined.joinedOn() != null, "collaboration-member-joined lacks collaborationId, "
                         + "organizationId or joinedOn");
@@ -59,8 +59,7 @@ public class MembershipEventsConsumer {
                 charges.recalculateCollaboration(joined.collaborationId(),
                         new Cause(event.id(), event.type(), joined.decision()));
             }
-            case CollaborationMemberWithdrew.TYPE -> {
-                var withdrew = event.dataAs(CollaborationMemberWithdrew.class);
+            case CollaborationMemberWithdrew withdrew -> {
                 require(withdrew.collaborationId() != null && withdrew.organizationId() != null
                         && withdrew.effectiveExit() != null, "collaboration-member-withdrew lacks collaborationId, "
                         + "organizationId or effectiveExit");
@@ -71,8 +70,7 @@ public class MembershipEventsConsumer {
                 charges.recalculateCollaboration(withdrew.collaborationId(),
                         new Cause(event.id(), event.type(), withdrew.decision()));
             }
-            case CollaborationWithdrawalRevoked.TYPE -> {
-                var revoked = event.dataAs(CollaborationWithdrawalRevoked.class);
+            case CollaborationWithdrawalRevoked revoked -> {
                 require(revoked.collaborationId() != null && revoked.organizationId() != null,
                         "collaboration-withdrawal-revoked lacks collaborationId or organizationId");
                 var membership = existing(revoked.collaborationId(), revoked.organizationId());
@@ -81,7 +79,7 @@ public class MembershipEventsConsumer {
                 save(membership);
                 charges.recalculateCollaboration(revoked.collaborationId(), new Cause(event.id(), event.type(), null));
             }
-            default -> LOG.debugf("ignoring %s", event.type());
+            case null -> LOG.debugf("ignoring %s", event.type());
         }
     }
 
