@@ -14,7 +14,6 @@ public record PopulationRecorded(UUID organizationId, UUID figureId, LocalDate r
         return TYPE;
     }
 
-
     /** Keyed by organization, so its figures arrive in the order they were recorded. */
     @Override
     public String subject() {
