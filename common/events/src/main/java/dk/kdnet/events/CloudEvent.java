@@ -9,7 +9,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +45,35 @@ public record CloudEvent(UUID id, String source, String type, String subject, Of
                     + ": " + e.getMessage());
         }
     }
+
+    /**
+     * The event this is, as the record of its type among the topic's sealed events ({@code BodyEvent}): consumers
+     * switch over it, naming every type. Empty for a type the topic's events do not name (a newer producer's, or
+     * another topic's); a known type with data that does not fit is malformed.
+     */
+    public <E extends DomainEvent> Optional<E> as(Class<E> topicEvents) {
+        var record = TYPES.get(topicEvents).get(type);
+        return record == null ? Optional.empty() : Optional.of(topicEvents.cast(dataAs(record)));
+    }
+
+    /** Each topic's event types by their CloudEvents type, from the records its sealed interface permits. */
+    private static final ClassValue<Map<String, Class<?>>> TYPES = new ClassValue<>() {
+        @Override
+        protected Map<String, Class<?>> computeValue(Class<?> topicEvents) {
+            if (!topicEvents.isSealed()) {
+                throw new IllegalArgumentException(topicEvents + " is not a topic's sealed events");
+            }
+            var types = new HashMap<String, Class<?>>();
+            for (var record : topicEvents.getPermittedSubclasses()) {
+                try {
+                    types.put((String) record.getField("TYPE").get(null), record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(record + " has no public static TYPE", e);
+                }
+            }
+            return Map.copyOf(types);
+        }
+    };
 
     public ProducerRecord<String, String> toRecord(String topic) {
         var headers = new ArrayList<Header>();

@@ -9,6 +9,7 @@ import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.groups.CollaborationMemberJoined;
 import dk.kdnet.events.groups.CollaborationMemberWithdrew;
+import dk.kdnet.events.groups.CollaborationMembershipEvent;
 import dk.kdnet.events.groups.CollaborationWithdrawalRevoked;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -53,9 +54,8 @@ public class MembershipEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        switch (event.type()) {
-            case CollaborationMemberJoined.TYPE -> {
-                var joined = event.dataAs(CollaborationMemberJoined.class);
+        switch (event.as(CollaborationMembershipEvent.class).orElse(null)) {
+            case CollaborationMemberJoined joined -> {
                 require(joined.collaborationId() != null && joined.organizationId() != null
                         && joined.joinedOn() != null, "collaboration-member-joined lacks collaborationId, "
                         + "organizationId or joinedOn");
@@ -68,8 +68,7 @@ public class MembershipEventsConsumer {
                 charges.recalculateCollaboration(joined.collaborationId(),
                         new Cause(event.id(), event.type(), joined.decision()));
             }
-            case CollaborationMemberWithdrew.TYPE -> {
-                var withdrew = event.dataAs(CollaborationMemberWithdrew.class);
+            case CollaborationMemberWithdrew withdrew -> {
                 require(withdrew.collaborationId() != null && withdrew.organizationId() != null
                         && withdrew.effectiveExit() != null, "collaboration-member-withdrew lacks collaborationId, "
                         + "organizationId or effectiveExit");
@@ -84,8 +83,7 @@ public class MembershipEventsConsumer {
                 charges.recalculateCollaboration(withdrew.collaborationId(),
                         new Cause(event.id(), event.type(), withdrew.decision()));
             }
-            case CollaborationWithdrawalRevoked.TYPE -> {
-                var revoked = event.dataAs(CollaborationWithdrawalRevoked.class);
+            case CollaborationWithdrawalRevoked revoked -> {
                 require(revoked.collaborationId() != null && revoked.organizationId() != null,
                         "collaboration-withdrawal-revoked lacks collaborationId or organizationId");
                 var organization = revoked.organizationId().toString();
@@ -97,7 +95,7 @@ public class MembershipEventsConsumer {
                 }
                 charges.recalculateCollaboration(revoked.collaborationId(), new Cause(event.id(), event.type(), null));
             }
-            default -> LOG.debugf("ignoring %s", event.type());
+            case null -> LOG.debugf("ignoring %s", event.type());
         }
     }
 

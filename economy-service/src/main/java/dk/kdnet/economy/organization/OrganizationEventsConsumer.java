@@ -6,6 +6,7 @@ import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.groups.OrganizationChanged;
+import dk.kdnet.events.groups.OrganizationEvent;
 import dk.kdnet.events.groups.OrganizationRegistered;
 import dk.kdnet.events.groups.PopulationRecorded;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -39,20 +40,18 @@ public class OrganizationEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        switch (event.type()) {
-            case OrganizationRegistered.TYPE -> register(event.dataAs(OrganizationRegistered.class));
-            case OrganizationChanged.TYPE -> {
-                var changed = event.dataAs(OrganizationChanged.class);
+        switch (event.as(OrganizationEvent.class).orElse(null)) {
+            case OrganizationRegistered registered -> register(registered);
+            case OrganizationChanged changed -> {
                 register(new OrganizationRegistered(changed.organizationId(), changed.kind(), changed.name(),
                         changed.shortName(), changed.municipalityCode(), changed.cvr(), changed.ean()));
             }
-            case PopulationRecorded.TYPE -> {
-                var recorded = event.dataAs(PopulationRecorded.class);
+            case PopulationRecorded recorded -> {
                 record(recorded);
                 charges.recalculateForPopulation(recorded.organizationId(), recorded.referenceDate(),
                         new Cause(event.id(), event.type(), null));
             }
-            default -> LOG.debugf("ignoring %s", event.type());
+            case null -> LOG.debugf("ignoring %s", event.type());
         }
     }
 

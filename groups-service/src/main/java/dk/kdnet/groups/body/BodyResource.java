@@ -7,7 +7,6 @@ import dk.kdnet.groups.body.BodyApi.EndRequest;
 import dk.kdnet.groups.body.BodyApi.MemberView;
 import dk.kdnet.groups.body.BodyApi.MembershipRequest;
 import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
-import dk.kdnet.groups.person.Person;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
@@ -191,8 +190,6 @@ public class BodyResource {
     }
 
     private MemberView view(BodyMembership membership) {
-        var body = bodies.get(membership.bodyId);
-        var person = Person.<Person>findByIdOptional(membership.personId).map(p -> p.name).orElse(null);
-        return mapper.toView(membership, person, body.shortName == null ? body.name : body.shortName);
+        return view(bodies.seat(membership));
     }
 }

@@ -11,11 +11,7 @@ import dk.kdnet.groups.body.BodyApi.EndRequest;
 import dk.kdnet.groups.body.BodyApi.MembershipRequest;
 import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
 import dk.kdnet.groups.organization.Organization;
-import dk.kdnet.groups.person.Person;
-import dk.kdnet.groups.person.PersonService;
-import dk.kdnet.problems.ProblemException.Conflict;
-import dk.kdnet.problems.ProblemException.NotFound;
-import dk.kdnet.problems.ProblemException.RuleViolation;
+import dk.kdnet.groups.rules.RuleException;
 import dk.kdnet.web.ETags;
 import dk.kdnet.web.Page;
 import io.quarkus.panache.common.Sort;
@@ -39,7 +35,7 @@ public class BodyService {
     Outbox outbox;
 
     @Inject
-    PersonService persons;
+    People people;
 
     @Inject
     EntityManager em;
@@ -70,7 +66,7 @@ public class BodyService {
     }
 
     public Body get(UUID id) {
-        return Body.<Body>findByIdOptional(id).orElseThrow(() -> new NotFound("body", id));
+        return Body.<Body>findByIdOptional(id).orElseThrow(() -> RuleException.unknown("body", id));
     }
 
     public Page<Body> list(BodyKind kind, int page, int size) {
@@ -88,23 +84,24 @@ public class BodyService {
     @Transactional
     public BodyMembership start(UUID bodyId, MembershipRequest request) {
         var body = get(bodyId);
-        var person = Person.<Person>findByIdOptional(request.personId())
-                .orElseThrow(() -> new RuleViolation("personId", "person " + request.personId() + " does not exist"));
+        var personName = people.nameOf(request.personId())
+                .orElseThrow(() -> RuleException.broken("personId", "person " + request.personId()
+                        + " does not exist"));
         if (request.representingOrganizationId() != null
                 && Organization.findById(request.representingOrganizationId()) == null) {
-            throw new RuleViolation("representingOrganizationId", "organization "
+            throw RuleException.broken("representingOrganizationId", "organization "
                     + request.representingOrganizationId() + " does not exist");
         }
         var membership = new BodyMembership();
         membership.id = UUID.randomUUID();
         membership.bodyId = bodyId;
-        membership.personId = person.id;
+        membership.personId = request.personId();
         membership.role = request.role();
         membership.voting = request.voting() == null || request.voting();
         membership.representingOrganizationId = request.representingOrganizationId();
         membership.validFrom = request.validFrom();
         membership.validTo = request.validTo();
-        return seat(body, membership, person, null);
+        return seat(body, membership, personName, null);
     }
 
     /** Ends a seat on its last day {@code validTo}. */
@@ -123,11 +120,11 @@ public class BodyService {
     public BodyMembership changeRole(UUID bodyId, UUID membershipId, RoleChangeRequest request) {
         var current = membership(bodyId, membershipId);
         if (!current.covers(request.on()) || !request.on().isAfter(current.validFrom)) {
-            throw new RuleViolation("on", "a role change must fall after the seat began (" + current.validFrom
+            throw RuleException.broken("on", "a role change must fall after the seat began (" + current.validFrom
                     + ") and within it");
         }
         if (request.role() == current.role) {
-            throw new RuleViolation("role", "the seat is " + current.role + " already");
+            throw RuleException.broken("role", "the seat is " + current.role + " already");
         }
         var next = new BodyMembership();
         next.id = UUID.randomUUID();
@@ -139,7 +136,8 @@ public class BodyService {
         next.validFrom = request.on();
         next.validTo = current.validTo;
         close(current, request.on().minusDays(1), request.reason() == null ? "role change" : request.reason());
-        return seat(get(bodyId), next, persons.get(current.personId), current.id);
+        return seat(get(bodyId), next, people.nameOf(current.personId)
+                .orElseThrow(() -> RuleException.unknown("person", current.personId)), current.id);
     }
 
     /**
@@ -153,8 +151,8 @@ public class BodyService {
     public void appoint(UUID bodyId, UUID personId, BodyRole role, LocalDate from, LocalDate until,
             DecisionReference decision) {
         var body = get(bodyId);
-        var person = Person.<Person>findByIdOptional(personId)
-                .orElseThrow(() -> new RuleViolation("personId", "person " + personId + " does not exist"));
+        var personName = people.nameOf(personId)
+                .orElseThrow(() -> RuleException.broken("personId", "person " + personId + " does not exist"));
         var current = BodyMembership.<BodyMembership>list("bodyId", bodyId).stream().filter(m -> m.covers(from)).toList();
         var own = current.stream().filter(m -> m.personId.equals(personId)).findFirst();
         if (own.isPresent() && own.get().role == role) {
@@ -178,7 +176,7 @@ public class BodyService {
         membership.representingOrganizationId = own.map(seat -> seat.representingOrganizationId).orElse(null);
         membership.validFrom = from;
         membership.validTo = until;
-        seat(body, membership, person, null);
+        seat(body, membership, personName, null);
     }
 
     /**
@@ -202,7 +200,9 @@ public class BodyService {
 
     /** The seats of a person, on a date or ever. */
     public List<Seat> seatsOf(UUID personId, LocalDate on) {
-        persons.get(personId);
+        if (people.nameOf(personId).isEmpty()) {
+            throw RuleException.unknown("person", personId);
+        }
         return on == null ? seats("m.personId = :key", personId, null)
                 : seats("m.personId = :key and m.validFrom <= :on and (m.validTo is null or m.validTo >= :on)",
                         personId, on);
@@ -211,7 +211,7 @@ public class BodyService {
     public BodyMembership membership(UUID bodyId, UUID membershipId) {
         return BodyMembership.<BodyMembership>findByIdOptional(membershipId)
                 .filter(m -> m.bodyId.equals(bodyId))
-                .orElseThrow(() -> new NotFound("membership of body " + bodyId, membershipId));
+                .orElseThrow(() -> RuleException.unknown("membership of body " + bodyId, membershipId));
     }
 
     private List<Seat> seats(String where, UUID key, LocalDate on) {
@@ -225,15 +225,22 @@ public class BodyService {
                 .map(row -> new Seat((BodyMembership) row[0], (String) row[1], (String) row[2])).toList();
     }
 
-    private BodyMembership seat(Body body, BodyMembership membership, Person person, UUID replacing) {
+    /** A seat with its names, as {@link #membersOn} gives them. */
+    public Seat seat(BodyMembership membership) {
+        var body = get(membership.bodyId);
+        return new Seat(membership, people.nameOf(membership.personId).orElse(null),
+                body.shortName == null ? body.name : body.shortName);
+    }
+
+    private BodyMembership seat(Body body, BodyMembership membership, String personName, UUID replacing) {
         if (membership.validTo != null && membership.validTo.isBefore(membership.validFrom)) {
-            throw new RuleViolation("validTo", "must not be before validFrom");
+            throw RuleException.broken("validTo", "must not be before validFrom");
         }
         List<BodyMembership> overlapping = BodyMembership.<BodyMembership>list("bodyId", body.id).stream()
                 .filter(m -> !m.id.equals(replacing) && m.overlaps(membership.validFrom, membership.validTo))
                 .toList();
         if (overlapping.stream().anyMatch(m -> m.personId.equals(membership.personId))) {
-            throw new RuleViolation("personId", "person " + membership.personId + " holds a seat in body " + body.id
+            throw RuleException.broken("personId", "person " + membership.personId + " holds a seat in body " + body.id
                     + " in that period already; change its role instead");
         }
         var seats = body.seats(membership.role);
@@ -244,25 +251,25 @@ public class BodyService {
                     .filter(membership::covers)
                     .mapToLong(day -> sameRole.stream().filter(m -> m.covers(day)).count()).max().orElse(0);
             if (most >= seats) {
-                throw new RuleViolation("role", "body " + body.id + " has " + seats + " " + membership.role
+                throw RuleException.broken("role", "body " + body.id + " has " + seats + " " + membership.role
                         + " seat(s), taken in that period");
             }
         }
         membership.persist();
-        outbox.publish(new BodyMembershipStarted(membership.id, body.id, person.id, person.name,
+        outbox.publish(new BodyMembershipStarted(membership.id, body.id, membership.personId, personName,
                 membership.role.name(), membership.voting, membership.representingOrganizationId,
                 membership.validFrom, membership.validTo));
-        LOG.infof("membership %s: person %s took a %s seat in body %s from %s", membership.id, person.id,
+        LOG.infof("membership %s: person %s took a %s seat in body %s from %s", membership.id, membership.personId,
                 membership.role, body.id, membership.validFrom);
         return membership;
     }
 
     private void close(BodyMembership membership, LocalDate validTo, String reason) {
         if (membership.validTo != null && !membership.validTo.isAfter(validTo)) {
-            throw new Conflict("membership " + membership.id + " ends on " + membership.validTo + " already");
+            throw RuleException.conflict("membership " + membership.id + " ends on " + membership.validTo + " already");
         }
         if (validTo.isBefore(membership.validFrom)) {
-            throw new RuleViolation("validTo", "must not be before the seat began (" + membership.validFrom + ")");
+            throw RuleException.broken("validTo", "must not be before the seat began (" + membership.validFrom + ")");
         }
         membership.validTo = validTo;
         membership.endReason = reason;
@@ -272,18 +279,19 @@ public class BodyService {
 
     private static void apply(Body body, BodyRequest request) {
         if (request.validFrom() != null && request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
-            throw new RuleViolation("validTo", "must not be before validFrom");
+            throw RuleException.broken("validTo", "must not be before validFrom");
         }
         if (request.parentBodyId() != null) {
             if (request.parentBodyId().equals(body.id) || Body.findById(request.parentBodyId()) == null) {
-                throw new RuleViolation("parentBodyId", "body " + request.parentBodyId()
+                throw RuleException.broken("parentBodyId", "body " + request.parentBodyId()
                         + " does not exist or is this body");
             }
             // A body may not end up under itself.
             for (var ancestor = Body.<Body>findById(request.parentBodyId()); ancestor != null;
                     ancestor = ancestor.parentBodyId == null ? null : Body.findById(ancestor.parentBodyId)) {
                 if (ancestor.id.equals(body.id)) {
-                    throw new RuleViolation("parentBodyId", "body " + body.id + " cannot be placed under its own child");
+                    throw RuleException.broken("parentBodyId", "body " + body.id
+                            + " cannot be placed under its own child");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dk.kdnet.groups.collaboration;
 
+import dk.kdnet.events.DecisionReference;
+import dk.kdnet.groups.rules.RuleException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -10,11 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 
-/** An organization's membership of a collaboration, from joining to its effective exit. */
+/**
+ * An organization's membership of a collaboration, from joining to its effective exit. Its state changes only through
+ * {@link #joining}, {@link #giveNotice} and {@link #revokeNotice}, which keep it whole: a notice has its exit, terms
+ * and decision, or there is none of them.
+ */
 @Entity
 @Audited
 public class CollaborationMembership extends PanacheEntityBase {
@@ -56,6 +63,72 @@ public class CollaborationMembership extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** A new membership from {@code joinedOn}, made by {@code decision} when a decision made it. */
+    public static CollaborationMembership joining(UUID collaborationId, UUID organizationId, LocalDate joinedOn,
+            DecisionReference decision) {
+        var membership = new CollaborationMembership();
+        membership.id = UUID.randomUUID();
+        membership.collaborationId = collaborationId;
+        membership.organizationId = organizationId;
+        membership.joinedOn = joinedOn;
+        membership.joinDecision = DecisionRef.of(decision);
+        return membership;
+    }
+
+    /** Whether the membership has ended by {@code day}: a new one may start then. */
+    public boolean exitedBy(LocalDate day) {
+        return effectiveExit != null && !effectiveExit.isAfter(day);
+    }
+
+    /**
+     * The member gives notice on {@code noticeGiven}; its exit follows from the terms version of {@code versions} in
+     * force on that date, which is returned. A second notice while one is pending is a conflict; a notice before
+     * joining or without terms in force breaks a rule.
+     */
+    public CollaborationTerms giveNotice(LocalDate noticeGiven, List<CollaborationTerms> versions,
+            DecisionReference decision, String reason) {
+        if (noticeGivenOn != null) {
+            throw RuleException.conflict("organization " + organizationId + " gave notice on " + noticeGivenOn
+                    + " already; it exits on " + effectiveExit,
+                    Map.of("membershipId", id, "effectiveExit", effectiveExit.toString()));
+        }
+        if (noticeGiven.isBefore(joinedOn)) {
+            throw RuleException.broken("noticeGiven", "notice on " + noticeGiven + " is before the member joined on "
+                    + joinedOn);
+        }
+        var terms = MembershipTerms.inForce(versions, t -> t.validFrom, noticeGiven)
+                .orElseThrow(() -> RuleException.broken("noticeGiven", "collaboration " + collaborationId
+                        + " has no membership terms in force on " + noticeGiven));
+        noticeGivenOn = noticeGiven;
+        effectiveExit = terms.rules().effectiveExit(noticeGiven);
+        termsId = terms.id;
+        withdrawalDecision = DecisionRef.of(decision);
+        withdrawalReason = reason;
+        return terms;
+    }
+
+    /**
+     * Withdraws the pending notice before it takes effect, on {@code revokedOn}: the member stays, with no exit.
+     * Answers the exit it cancelled. Without a pending notice it is a conflict; on or after the exit it breaks a rule.
+     */
+    public LocalDate revokeNotice(LocalDate revokedOn) {
+        if (noticeGivenOn == null) {
+            throw RuleException.conflict("organization " + organizationId + " has no pending notice in collaboration "
+                    + collaborationId);
+        }
+        if (!revokedOn.isBefore(effectiveExit)) {
+            throw RuleException.broken("revokedOn", "the withdrawal took effect on " + effectiveExit
+                    + "; it can only be revoked before");
+        }
+        var cancelledExit = effectiveExit;
+        noticeGivenOn = null;
+        effectiveExit = null;
+        termsId = null;
+        withdrawalDecision = null;
+        withdrawalReason = null;
+        return cancelledExit;
+    }
 
     public MembershipStatus statusOn(LocalDate on) {
         if (on.isBefore(joinedOn)) {

@@ -9,7 +9,6 @@ import dk.kdnet.groups.collaboration.CollaborationApi.RevocationRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsView;
 import dk.kdnet.groups.collaboration.CollaborationApi.WithdrawalRequest;
-import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
@@ -33,10 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -244,13 +240,8 @@ public class CollaborationResource {
         if (memberships.isEmpty()) {
             return List.of();
         }
-        var organizationIds = memberships.stream().map(m -> m.organizationId).distinct().toList();
-        var names = Organization.<Organization>list("id in ?1", organizationIds).stream()
-                .collect(Collectors.toMap(o -> o.id, o -> o.name));
-        var termsIds = memberships.stream().map(m -> m.termsId).filter(Objects::nonNull).distinct().toList();
-        Map<UUID, String> labels = termsIds.isEmpty() ? Map.of()
-                : CollaborationTerms.<CollaborationTerms>list("id in ?1", termsIds).stream()
-                        .collect(Collectors.toMap(t -> t.id, t -> t.version));
+        var names = collaborations.organizationNames(memberships);
+        var labels = collaborations.termsLabels(memberships);
         return memberships.stream().map(m -> mapper.toView(m, names.get(m.organizationId), m.statusOn(statusOn),
                 statusOn, m.termsId == null ? null : labels.get(m.termsId))).toList();
     }

@@ -11,9 +11,7 @@ import dk.kdnet.groups.collaboration.CollaborationApi.CollaborationRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsRequest;
 import dk.kdnet.groups.collaboration.MembershipTerms.TransitionalRule;
 import dk.kdnet.groups.organization.Organization;
-import dk.kdnet.problems.ProblemException.Conflict;
-import dk.kdnet.problems.ProblemException.NotFound;
-import dk.kdnet.problems.ProblemException.RuleViolation;
+import dk.kdnet.groups.rules.RuleException;
 import dk.kdnet.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +20,9 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +42,14 @@ public class CollaborationService {
     @Transactional
     public Collaboration register(UUID id, CollaborationRequest request) {
         if (request.validFrom() != null && request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
-            throw new RuleViolation("validTo", "must not be before validFrom");
+            throw RuleException.broken("validTo", "must not be before validFrom");
         }
         if (request.hostOrganizationId() != null && Organization.findById(request.hostOrganizationId()) == null) {
-            throw new RuleViolation("hostOrganizationId", "organization " + request.hostOrganizationId()
+            throw RuleException.broken("hostOrganizationId", "organization " + request.hostOrganizationId()
                     + " does not exist");
         }
         if (Collaboration.count("lower(name) = lower(?1)", request.name().strip()) > 0) {
-            throw new Conflict("a collaboration named " + request.name().strip() + " exists");
+            throw RuleException.conflict("a collaboration named " + request.name().strip() + " exists");
         }
         var collaboration = new Collaboration();
         collaboration.id = id;
@@ -66,7 +66,8 @@ public class CollaborationService {
     }
 
     public Collaboration get(UUID id) {
-        return Collaboration.<Collaboration>findByIdOptional(id).orElseThrow(() -> new NotFound("collaboration", id));
+        return Collaboration.<Collaboration>findByIdOptional(id)
+                .orElseThrow(() -> RuleException.unknown("collaboration", id));
     }
 
     public Page<Collaboration> list(int page, int size) {
@@ -80,18 +81,19 @@ public class CollaborationService {
         get(collaborationId);
         if (CollaborationTerms.count("collaborationId = ?1 and validFrom = ?2", collaborationId,
                 request.validFrom()) > 0) {
-            throw new Conflict("collaboration " + collaborationId + " has a terms version valid from "
+            throw RuleException.conflict("collaboration " + collaborationId + " has a terms version valid from "
                     + request.validFrom());
         }
         if (CollaborationTerms.count("collaborationId = ?1 and version = ?2", collaborationId,
                 request.version()) > 0) {
-            throw new Conflict("collaboration " + collaborationId + " has terms version " + request.version());
+            throw RuleException.conflict("collaboration " + collaborationId + " has terms version "
+                    + request.version());
         }
         var rules = request.transitionalRules() == null ? List.<TransitionalRule>of() : request.transitionalRules();
         for (var rule : rules) {
             if (rule.noticeOnOrBefore() == null || rule.effective() == null
                     || rule.effective().isBefore(rule.noticeOnOrBefore())) {
-                throw new RuleViolation("transitionalRules", "each transitional rule needs noticeOnOrBefore and an "
+                throw RuleException.broken("transitionalRules", "each transitional rule needs noticeOnOrBefore and an "
                         + "effective date not before it");
             }
         }
@@ -122,12 +124,13 @@ public class CollaborationService {
     public CollaborationTerms termsVersion(UUID collaborationId, UUID termsId) {
         return CollaborationTerms.<CollaborationTerms>findByIdOptional(termsId)
                 .filter(terms -> terms.collaborationId.equals(collaborationId))
-                .orElseThrow(() -> new NotFound("terms of collaboration " + collaborationId, termsId));
+                .orElseThrow(() -> RuleException.unknown("terms of collaboration " + collaborationId, termsId));
     }
 
     public CollaborationTerms termsInForce(UUID collaborationId, LocalDate on) {
         return MembershipTerms.inForce(terms(collaborationId), t -> t.validFrom, on)
-                .orElseThrow(() -> new NotFound("terms in force on " + on + " of collaboration", collaborationId));
+                .orElseThrow(() -> RuleException.unknown("terms in force on " + on + " of collaboration",
+                        collaborationId));
     }
 
     /**
@@ -139,7 +142,7 @@ public class CollaborationService {
             DecisionReference decision) {
         get(collaborationId);
         if (Organization.findById(organizationId) == null) {
-            throw new RuleViolation("organizationId", "organization " + organizationId + " does not exist");
+            throw RuleException.broken("organizationId", "organization " + organizationId + " does not exist");
         }
         if (decision != null) {
             var recorded = CollaborationMembership.<CollaborationMembership>find(
@@ -150,16 +153,11 @@ public class CollaborationService {
             }
         }
         var latest = CollaborationMembership.latest(collaborationId, organizationId);
-        if (latest.isPresent() && (latest.get().effectiveExit == null || latest.get().effectiveExit.isAfter(joinedOn))) {
-            throw new Conflict("organization " + organizationId + " is a member of collaboration " + collaborationId
-                    + " on " + joinedOn, Map.of("membershipId", latest.get().id));
+        if (latest.isPresent() && !latest.get().exitedBy(joinedOn)) {
+            throw RuleException.conflict("organization " + organizationId + " is a member of collaboration "
+                    + collaborationId + " on " + joinedOn, Map.of("membershipId", latest.get().id));
         }
-        var membership = new CollaborationMembership();
-        membership.id = UUID.randomUUID();
-        membership.collaborationId = collaborationId;
-        membership.organizationId = organizationId;
-        membership.joinedOn = joinedOn;
-        membership.joinDecision = DecisionRef.of(decision);
+        var membership = CollaborationMembership.joining(collaborationId, organizationId, joinedOn, decision);
         membership.persist();
         outbox.publish(new CollaborationMemberJoined(collaborationId, organizationId, membership.id, joinedOn,
                 decision));
@@ -186,25 +184,9 @@ public class CollaborationService {
             }
         }
         var membership = CollaborationMembership.latest(collaborationId, organizationId)
-                .orElseThrow(() -> new RuleViolation("organizationId", "organization " + organizationId
+                .orElseThrow(() -> RuleException.broken("organizationId", "organization " + organizationId
                         + " is not a member of collaboration " + collaborationId));
-        if (membership.noticeGivenOn != null) {
-            throw new Conflict("organization " + organizationId + " gave notice on " + membership.noticeGivenOn
-                    + " already; it exits on " + membership.effectiveExit,
-                    Map.of("membershipId", membership.id, "effectiveExit", membership.effectiveExit.toString()));
-        }
-        if (noticeGiven.isBefore(membership.joinedOn)) {
-            throw new RuleViolation("noticeGiven", "notice on " + noticeGiven + " is before the member joined on "
-                    + membership.joinedOn);
-        }
-        var terms = MembershipTerms.inForce(CollaborationTerms.of(collaborationId), t -> t.validFrom, noticeGiven)
-                .orElseThrow(() -> new RuleViolation("noticeGiven", "collaboration " + collaborationId
-                        + " has no membership terms in force on " + noticeGiven));
-        membership.noticeGivenOn = noticeGiven;
-        membership.effectiveExit = terms.rules().effectiveExit(noticeGiven);
-        membership.termsId = terms.id;
-        membership.withdrawalDecision = DecisionRef.of(decision);
-        membership.withdrawalReason = reason;
+        var terms = membership.giveNotice(noticeGiven, CollaborationTerms.of(collaborationId), decision, reason);
         outbox.publish(new CollaborationMemberWithdrew(collaborationId, organizationId, membership.id, noticeGiven,
                 membership.effectiveExit, terms.id, terms.version, decision, reason));
         LOG.infof("organization %s gave notice to collaboration %s on %s, exit %s (terms %s)", organizationId,
@@ -217,22 +199,9 @@ public class CollaborationService {
     public CollaborationMembership revokeWithdrawal(UUID collaborationId, UUID organizationId, LocalDate revokedOn) {
         get(collaborationId);
         var membership = CollaborationMembership.latest(collaborationId, organizationId)
-                .orElseThrow(() -> new RuleViolation("organizationId", "organization " + organizationId
+                .orElseThrow(() -> RuleException.broken("organizationId", "organization " + organizationId
                         + " is not a member of collaboration " + collaborationId));
-        if (membership.noticeGivenOn == null) {
-            throw new Conflict("organization " + organizationId + " has no pending notice in collaboration "
-                    + collaborationId);
-        }
-        if (!revokedOn.isBefore(membership.effectiveExit)) {
-            throw new RuleViolation("revokedOn", "the withdrawal took effect on " + membership.effectiveExit
-                    + "; it can only be revoked before");
-        }
-        var cancelledExit = membership.effectiveExit;
-        membership.noticeGivenOn = null;
-        membership.effectiveExit = null;
-        membership.termsId = null;
-        membership.withdrawalDecision = null;
-        membership.withdrawalReason = null;
+        var cancelledExit = membership.revokeNotice(revokedOn);
         outbox.publish(new CollaborationWithdrawalRevoked(collaborationId, organizationId, membership.id, revokedOn,
                 cancelledExit));
         LOG.infof("organization %s revoked its notice to collaboration %s on %s", organizationId, collaborationId,
@@ -250,7 +219,21 @@ public class CollaborationService {
     public CollaborationMembership membership(UUID collaborationId, UUID organizationId) {
         get(collaborationId);
         return CollaborationMembership.latest(collaborationId, organizationId)
-                .orElseThrow(() -> new NotFound("membership of collaboration " + collaborationId + " for organization",
-                        organizationId));
+                .orElseThrow(() -> RuleException.unknown("membership of collaboration " + collaborationId
+                        + " for organization", organizationId));
+    }
+
+    /** The names of the memberships' organizations, by id, in one query. */
+    public Map<UUID, String> organizationNames(List<CollaborationMembership> memberships) {
+        var ids = memberships.stream().map(m -> m.organizationId).distinct().toList();
+        return ids.isEmpty() ? Map.of() : Organization.<Organization>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(o -> o.id, o -> o.name));
+    }
+
+    /** The version labels of the terms the memberships' exits were computed from, by terms id, in one query. */
+    public Map<UUID, String> termsLabels(List<CollaborationMembership> memberships) {
+        var ids = memberships.stream().map(m -> m.termsId).filter(Objects::nonNull).distinct().toList();
+        return ids.isEmpty() ? Map.of() : CollaborationTerms.<CollaborationTerms>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t.version));
     }
 }

@@ -8,7 +8,7 @@ import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.events.meetings.DecisionRecorded;
 import dk.kdnet.groups.body.BodyRole;
 import dk.kdnet.groups.body.BodyService;
-import dk.kdnet.problems.ProblemException;
+import dk.kdnet.groups.rules.RuleException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +81,7 @@ public class DecisionEffectsConsumer {
         for (var effect : decision.effectList()) {
             try {
                 applyEffect(effect, decision, reference);
-            } catch (ProblemException e) {
+            } catch (RuleException e) {
                 throw new EffectRejected(decision, effect, e);
             }
         }
@@ -128,10 +128,18 @@ public class DecisionEffectsConsumer {
 
     /** A decision effect that breaks a membership rule; its message is the dead-letter reason. */
     static final class EffectRejected extends RuntimeException {
-        EffectRejected(DecisionRecorded decision, DecisionEffect effect, ProblemException cause) {
+        EffectRejected(DecisionRecorded decision, DecisionEffect effect, RuleException cause) {
             super("decision " + decision.decisionId() + " (item " + decision.itemNumber() + "): " + effect.kind()
-                    + " effect " + effect.effectId() + subject(effect) + " breaks rule " + cause.type().uri() + " ("
-                    + cause.type().title() + "): " + cause.getMessage(), cause);
+                    + " effect " + effect.effectId() + subject(effect) + " is refused (" + refusal(cause) + "): "
+                    + cause.getMessage(), cause);
+        }
+
+        private static String refusal(RuleException cause) {
+            return switch (cause.kind()) {
+                case UNKNOWN -> "it names what does not exist";
+                case CONFLICT -> "the current state does not allow it";
+                case BROKEN -> "it breaks a rule" + (cause.field() == null ? "" : " on " + cause.field());
+            };
         }
 
         private static String subject(DecisionEffect effect) {

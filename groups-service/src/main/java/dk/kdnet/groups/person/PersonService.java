@@ -2,6 +2,7 @@ package dk.kdnet.groups.person;
 
 import dk.kdnet.events.Outbox;
 import dk.kdnet.events.groups.PersonErased;
+import dk.kdnet.groups.body.People;
 import dk.kdnet.groups.organization.Organization;
 import dk.kdnet.groups.person.PersonApi.PersonRequest;
 import dk.kdnet.problems.ProblemException.Conflict;
@@ -15,12 +16,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Persons; no events but the erasure, since events must not carry personal data. */
 @ApplicationScoped
-public class PersonService {
+public class PersonService implements People {
 
     private static final Logger LOG = Logger.getLogger(PersonService.class);
 
@@ -74,6 +76,11 @@ public class PersonService {
         outbox.publish(new PersonErased(id, Person.ERASED_NAME));
         LOG.infof("erased the personal data of person %s", id);
         return person;
+    }
+
+    @Override
+    public Optional<String> nameOf(UUID personId) {
+        return Person.<Person>findByIdOptional(personId).map(person -> person.name);
     }
 
     public Person get(UUID id) {

@@ -140,7 +140,7 @@ class DecisionEffectsConsumerTest extends AsSecretariat {
         assertEquals(meeting.toString(), dead.key());
         var reason = KafkaEvents.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("decision " + second.decisionId()) && reason.contains("COLLABORATION_WITHDRAWAL")
-                && reason.contains("breaks rule https://kdnet.dk/problems/conflict")
+                && reason.contains("is refused (the current state does not allow it)")
                 && reason.contains("gave notice on 2024-03-05 already; it exits on 2025-04-01"), reason);
         assertEquals(DECISIONS, KafkaEvents.header(dead, "dead-letter-topic"));
 
@@ -164,7 +164,7 @@ class DecisionEffectsConsumerTest extends AsSecretariat {
         var dead = KafkaEvents.await(bootstrap, DEAD_LETTER,
                 r -> eventId.toString().equals(KafkaEvents.header(r, "ce_id")));
         var reason = KafkaEvents.header(dead, "dead-letter-reason");
-        assertTrue(reason.contains("breaks rule https://kdnet.dk/problems/rule-violation")
+        assertTrue(reason.contains("is refused (it breaks a rule on organizationId)")
                 && reason.contains("is not a member of collaboration " + GOVTECH), reason);
         given().get(MEMBERS + "/" + favrskov).then().body("noticeGivenOn", nullValue())
                 .body("effectiveExit", nullValue()).body("status", equalTo("ACTIVE"));
@@ -280,7 +280,7 @@ class DecisionEffectsConsumerTest extends AsSecretariat {
                 r -> eventId.toString().equals(KafkaEvents.header(r, "ce_id")));
         var reason = KafkaEvents.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("decision " + decision.decisionId()) && reason.contains("APPOINTMENT")
-                && reason.contains("breaks rule https://kdnet.dk/problems/rule-violation")
+                && reason.contains("is refused (it breaks a rule on validTo)")
                 && reason.contains("must not be before the seat began (2024-03-01)"), reason);
         given().get("/api/groups/bodies/" + body + "/members").then().body("personId",
                 equalTo(List.of(chair.toString()))).body("validTo", equalTo(java.util.Arrays.asList((Object) null)));

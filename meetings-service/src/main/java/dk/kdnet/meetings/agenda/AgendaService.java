@@ -1,13 +1,13 @@
 package dk.kdnet.meetings.agenda;
 
+import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
 import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
-import dk.kdnet.meetings.decision.Decision;
+import dk.kdnet.meetings.meeting.Agendas;
 import dk.kdnet.meetings.meeting.Meeting;
 import dk.kdnet.meetings.meeting.MeetingRules;
 import dk.kdnet.meetings.meeting.MeetingService;
 import dk.kdnet.meetings.meeting.MeetingStatus;
-import dk.kdnet.meetings.numbering.NumberingService;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 @ApplicationScoped
-public class AgendaService {
+public class AgendaService implements Agendas {
 
     private static final Logger LOG = Logger.getLogger(AgendaService.class);
 
@@ -37,6 +37,9 @@ public class AgendaService {
 
     @Inject
     Visibility visibility;
+
+    @Inject
+    Postponements postponements;
 
     @Inject
     EntityManager em;
@@ -93,11 +96,23 @@ public class AgendaService {
     @Transactional
     public void remove(UUID itemId) {
         var item = get(itemId);
-        if (Decision.count("postponedItemId", itemId) > 0) {
+        if (postponements.postponedTo(itemId)) {
             throw new Conflict("the item was postponed to this meeting by a decision; record another outcome on its "
                     + "origin item " + item.originItemId + " instead");
         }
         removeCarried(item);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PublishedItem> freezeNumbers(Meeting meeting) {
+        var items = AgendaItem.ofMeeting(meeting.id);
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        numbering.freeze(meeting, items);
+        return items.stream().map(i -> new PublishedItem(i.id, i.number, i.closed ? null : i.title, i.closed))
+                .toList();
     }
 
     /** Removes an item carried here by a postponement that is being corrected. */

@@ -4,8 +4,10 @@ import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.groups.BodyMembershipEnded;
+import dk.kdnet.events.groups.BodyMembershipEvent;
 import dk.kdnet.events.groups.BodyMembershipStarted;
 import dk.kdnet.events.groups.PersonErased;
+import dk.kdnet.events.groups.PersonEvent;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,7 @@ public class MembershipEventsConsumer {
     @Retry(maxRetries = 5, delay = 200, abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public void consumeMembership(ConsumerRecord<String, String> record) {
-        inbox.handle(MEMBERSHIPS, record, this::apply);
+        inbox.handle(MEMBERSHIPS, record, this::applyMembership);
     }
 
     @Incoming("groups-persons")
@@ -39,15 +41,21 @@ public class MembershipEventsConsumer {
     @Retry(maxRetries = 5, delay = 200, abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public void consumePerson(ConsumerRecord<String, String> record) {
-        inbox.handle(PERSONS, record, this::apply);
+        inbox.handle(PERSONS, record, this::applyPerson);
     }
 
-    void apply(CloudEvent event) {
-        switch (event.type()) {
-            case BodyMembershipStarted.TYPE -> started(event.dataAs(BodyMembershipStarted.class));
-            case BodyMembershipEnded.TYPE -> ended(event.dataAs(BodyMembershipEnded.class));
-            case PersonErased.TYPE -> erased(event.dataAs(PersonErased.class));
-            default -> LOG.debugf("ignoring %s", event.type());
+    void applyMembership(CloudEvent event) {
+        switch (event.as(BodyMembershipEvent.class).orElse(null)) {
+            case BodyMembershipStarted started -> started(started);
+            case BodyMembershipEnded ended -> ended(ended);
+            case null -> LOG.debugf("ignoring %s", event.type());
+        }
+    }
+
+    void applyPerson(CloudEvent event) {
+        switch (event.as(PersonEvent.class).orElse(null)) {
+            case PersonErased erased -> erased(erased);
+            case null -> LOG.debugf("ignoring %s", event.type());
         }
     }
 

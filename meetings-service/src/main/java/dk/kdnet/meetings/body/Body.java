@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Read model of a body as groups-service publishes it. */
@@ -25,9 +24,4 @@ public class Body extends PanacheEntityBase {
     public LocalDate validFrom;
 
     public LocalDate validTo;
-
-    /** The name documents and calendars print: the short name ("KD-Net"), else the full one. */
-    public static Optional<String> displayName(UUID id) {
-        return Body.<Body>findByIdOptional(id).map(b -> b.shortName != null ? b.shortName : b.name);
-    }
 }

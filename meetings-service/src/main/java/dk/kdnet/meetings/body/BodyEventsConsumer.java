@@ -4,6 +4,7 @@ import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.groups.BodyChanged;
+import dk.kdnet.events.groups.BodyEvent;
 import dk.kdnet.events.groups.BodyRegistered;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -35,16 +36,14 @@ public class BodyEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        switch (event.type()) {
-            case BodyRegistered.TYPE -> {
-                var b = event.dataAs(BodyRegistered.class);
+        switch (event.as(BodyEvent.class).orElse(null)) {
+            case BodyRegistered b -> {
                 upsert(b.bodyId(), b.kind(), b.name(), b.shortName(), b.parentBodyId(), b.validFrom(), b.validTo());
             }
-            case BodyChanged.TYPE -> {
-                var b = event.dataAs(BodyChanged.class);
+            case BodyChanged b -> {
                 upsert(b.bodyId(), b.kind(), b.name(), b.shortName(), b.parentBodyId(), b.validFrom(), b.validTo());
             }
-            default -> LOG.debugf("ignoring %s", event.type());
+            case null -> LOG.debugf("ignoring %s", event.type());
         }
     }
 

@@ -1,9 +1,8 @@
 package dk.kdnet.meetings.body;
 
+import dk.kdnet.meetings.agenda.NumberingService;
 import dk.kdnet.meetings.numbering.NumberingPolicy;
-import dk.kdnet.meetings.numbering.NumberingService;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.ProblemException.NotFound;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,6 +32,9 @@ public class MeetingBodyResource {
             @Schema(example = "CONTINUOUS_YEARLY") NumberingPolicy numbering) {}
 
     @Inject
+    Bodies bodies;
+
+    @Inject
     NumberingService numbering;
 
     @GET
@@ -41,7 +43,7 @@ public class MeetingBodyResource {
     @APIResponse(responseCode = "404", description = "groups-service has not announced this body (yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BodyView get(@PathParam("bodyId") UUID bodyId) {
-        var body = Body.<Body>findByIdOptional(bodyId).orElseThrow(() -> new NotFound("body", bodyId));
+        var body = bodies.get(bodyId);
         return new BodyView(body.id, body.kind, body.name, body.shortName, body.parentBodyId,
                 numbering.policyOf(bodyId));
     }

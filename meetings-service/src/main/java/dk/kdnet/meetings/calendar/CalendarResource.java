@@ -1,7 +1,7 @@
 package dk.kdnet.meetings.calendar;
 
 import dk.kdnet.meetings.access.Visibility;
-import dk.kdnet.meetings.body.Body;
+import dk.kdnet.meetings.body.Bodies;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -34,6 +34,9 @@ public class CalendarResource {
     CalendarFeed feed;
 
     @Inject
+    Bodies bodies;
+
+    @Inject
     Visibility visibility;
 
     @GET
@@ -46,7 +49,7 @@ public class CalendarResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response calendar(@PathParam("bodyId") UUID bodyId) {
         var meetings = feed.meetings(bodyId);
-        var name = Body.displayName(bodyId).orElse("Møder");
+        var name = bodies.displayName(bodyId).orElse("Møder");
         var internal = visibility.seesConfidential();
         StreamingOutput body = out -> feed.write(name, meetings, internal,
                 new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import dk.kdnet.events.meetings.DecisionRecorded;
 import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.agenda.AgendaService;
+import dk.kdnet.meetings.agenda.Postponements;
 import dk.kdnet.meetings.agenda.StandardType;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionRequest;
 import dk.kdnet.meetings.decision.DecisionApi.Effect;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 @ApplicationScoped
-public class DecisionService {
+public class DecisionService implements Postponements {
 
     private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
@@ -230,5 +231,10 @@ public class DecisionService {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    @Override
+    public boolean postponedTo(UUID itemId) {
+        return Decision.count("postponedItemId", itemId) > 0;
     }
 }

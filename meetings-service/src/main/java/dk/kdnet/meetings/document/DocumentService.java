@@ -4,7 +4,7 @@ import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.attachment.Attachment;
 import dk.kdnet.meetings.attachment.AttachmentKind;
-import dk.kdnet.meetings.body.Body;
+import dk.kdnet.meetings.body.Bodies;
 import dk.kdnet.meetings.decision.Decision;
 import dk.kdnet.meetings.decision.Outcome;
 import dk.kdnet.meetings.meeting.Copenhagen;
@@ -39,6 +39,9 @@ public class DocumentService {
 
     @Inject
     MeetingService meetings;
+
+    @Inject
+    Bodies bodies;
 
     @Inject
     Visibility visibility;
@@ -224,8 +227,8 @@ public class DocumentService {
     }
 
     /** The body's short name from the read model; the meeting's title until groups-service has told us. */
-    private static String bodyName(Meeting meeting) {
-        return Body.displayName(meeting.bodyId).orElse(meeting.title);
+    private String bodyName(Meeting meeting) {
+        return bodies.displayName(meeting.bodyId).orElse(meeting.title);
     }
 
     /** "25. august 2023 kl. 10:00–13:00" in Copenhagen time; the end only when it is stated. */

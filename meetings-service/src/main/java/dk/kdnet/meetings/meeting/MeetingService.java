@@ -2,15 +2,12 @@ package dk.kdnet.meetings.meeting;
 
 import dk.kdnet.events.Outbox;
 import dk.kdnet.events.meetings.AgendaPublished;
-import dk.kdnet.events.meetings.AgendaPublished.PublishedItem;
 import dk.kdnet.events.meetings.EsdhPackageReady;
 import dk.kdnet.events.meetings.MeetingCancelled;
 import dk.kdnet.events.meetings.MeetingChanged;
 import dk.kdnet.events.meetings.MeetingScheduled;
 import dk.kdnet.events.meetings.MinutesApproved;
-import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
-import dk.kdnet.meetings.numbering.NumberingService;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.problems.ProblemException.RuleViolation;
 import dk.kdnet.web.ETags;
@@ -34,7 +31,7 @@ public class MeetingService {
     Outbox outbox;
 
     @Inject
-    NumberingService numbering;
+    Agendas agendas;
 
     /** Where callers reach the API: the ESDH package's link in esdh-package-ready. */
     @ConfigProperty(name = "kdnet.meetings.public-url")
@@ -114,13 +111,11 @@ public class MeetingService {
     public Meeting publishAgenda(UUID id) {
         var meeting = get(id);
         meeting.apply(MeetingAction.PUBLISH_AGENDA);
-        var items = AgendaItem.ofMeeting(id);
+        var items = agendas.freezeNumbers(meeting);
         if (items.isEmpty()) {
             throw new RuleViolation("an agenda without items cannot be published");
         }
-        numbering.freeze(meeting, items);
-        outbox.publish(new AgendaPublished(meeting.id, meeting.bodyId, meeting.startsAt, items.stream()
-                .map(i -> new PublishedItem(i.id, i.number, i.closed ? null : i.title, i.closed)).toList()));
+        outbox.publish(new AgendaPublished(meeting.id, meeting.bodyId, meeting.startsAt, items));
         return meeting;
     }
 

@@ -17,7 +17,7 @@ import dk.kdnet.meetings.meeting.MeetingKind;
 import dk.kdnet.meetings.meeting.MeetingService;
 import dk.kdnet.meetings.meeting.MeetingStatus;
 import dk.kdnet.meetings.numbering.NumberingPolicy;
-import dk.kdnet.meetings.numbering.NumberingService;
+import dk.kdnet.meetings.agenda.NumberingService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,6 @@
 package dk.kdnet.events.economy;
 
 import dk.kdnet.events.DecisionReference;
-import dk.kdnet.events.DomainEvent;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -13,18 +12,13 @@ import java.util.UUID;
  */
 public record ChargeRecalculated(UUID chargeId, UUID schemeId, String ownerKind, UUID ownerId, UUID organizationId,
         int year, int version, BigDecimal amount, BigDecimal previousAmount, BigDecimal adjustment, boolean invoiced,
-        int months, UUID causeEventId, String causeEventType, DecisionReference decision) implements DomainEvent {
+        int months, UUID causeEventId, String causeEventType, DecisionReference decision) implements ChargeEvent {
 
     public static final String TYPE = "dk.kdnet.economy.charge-recalculated.v1";
 
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return EconomyTopics.CHARGES;
     }
 
     @Override

@@ -1,23 +1,17 @@
 package dk.kdnet.events.groups;
 
-import dk.kdnet.events.DomainEvent;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A population figure of an organization on a reference date (Danmarks Statistik, 1 January). */
 public record PopulationRecorded(UUID organizationId, UUID figureId, LocalDate referenceDate, long count,
-        String source) implements DomainEvent {
+        String source) implements OrganizationEvent {
 
     public static final String TYPE = "dk.kdnet.groups.population-recorded.v1";
 
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return GroupsTopics.ORGANIZATIONS;
     }
 
     /** Keyed by organization, so its figures arrive in the order they were recorded. */

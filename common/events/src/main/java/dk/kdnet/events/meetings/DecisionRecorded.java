@@ -1,7 +1,6 @@
 package dk.kdnet.events.meetings;
 
 import dk.kdnet.events.CloudEvent;
-import dk.kdnet.events.DomainEvent;
 import dk.kdnet.events.MalformedEventException;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.UUID;
 
 /** A decision was recorded on an agenda item. Its effects are what other services act on; keyed by meeting so one meeting's decisions stay in order. */
 public record DecisionRecorded(UUID decisionId, UUID meetingId, UUID agendaItemId, Integer itemNumber, UUID bodyId,
-        LocalDate meetingDate, String outcome, List<DecisionEffect> effects) implements DomainEvent {
+        LocalDate meetingDate, String outcome, List<DecisionEffect> effects) implements DecisionEvent {
 
     public static final String TYPE = "dk.kdnet.meetings.decision-recorded.v1";
 
@@ -19,14 +18,15 @@ public record DecisionRecorded(UUID decisionId, UUID meetingId, UUID agendaItemI
      * empty for other event types on the topic; malformed (parked, not retried) without its id or outcome.
      */
     public static Optional<DecisionRecorded> of(CloudEvent event) {
-        if (!TYPE.equals(event.type())) {
-            return Optional.empty();
-        }
-        var decision = event.dataAs(DecisionRecorded.class);
-        if (decision.decisionId() == null || decision.outcome() == null) {
-            throw new MalformedEventException("decision-recorded " + event.id() + " lacks decisionId or outcome");
-        }
-        return Optional.of(decision);
+        return event.as(DecisionEvent.class).map(decisions -> switch (decisions) {
+            case DecisionRecorded decision -> {
+                if (decision.decisionId() == null || decision.outcome() == null) {
+                    throw new MalformedEventException("decision-recorded " + event.id()
+                            + " lacks decisionId or outcome");
+                }
+                yield decision;
+            }
+        });
     }
 
     /** Its effects, none when the event has no list. */
@@ -37,11 +37,6 @@ public record DecisionRecorded(UUID decisionId, UUID meetingId, UUID agendaItemI
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return MeetingsTopics.DECISIONS;
     }
 
     @Override

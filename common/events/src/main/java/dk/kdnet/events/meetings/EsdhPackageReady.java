@@ -1,6 +1,5 @@
 package dk.kdnet.events.meetings;
 
-import dk.kdnet.events.DomainEvent;
 import java.util.UUID;
 
 /**
@@ -10,7 +9,7 @@ import java.util.UUID;
  * meeting names none); {@code metadataSchemaUrl} is the schema of its metadata.json.
  */
 public record EsdhPackageReady(UUID meetingId, UUID bodyId, String caseNumber, String packagePath, String packageUrl,
-        String metadataSchemaUrl) implements DomainEvent {
+        String metadataSchemaUrl) implements MeetingEvent {
 
     public static final String TYPE = "dk.kdnet.meetings.esdh-package-ready.v1";
 
@@ -25,11 +24,6 @@ public record EsdhPackageReady(UUID meetingId, UUID bodyId, String caseNumber, S
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return MeetingsTopics.MEETINGS;
     }
 
     @Override

@@ -1,21 +1,15 @@
 package dk.kdnet.events.meetings;
 
-import dk.kdnet.events.DomainEvent;
 import java.util.UUID;
 
 /** The minutes of a meeting were approved, by the decision on an APPROVE_MINUTES item of a later meeting ({@code approvedByDecisionId}; null when recorded without one, e.g. reference data). Its items no longer change. */
-public record MinutesApproved(UUID meetingId, UUID bodyId, UUID approvedAtMeetingId, UUID approvedByDecisionId) implements DomainEvent {
+public record MinutesApproved(UUID meetingId, UUID bodyId, UUID approvedAtMeetingId, UUID approvedByDecisionId) implements MeetingEvent {
 
     public static final String TYPE = "dk.kdnet.meetings.minutes-approved.v1";
 
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return MeetingsTopics.MEETINGS;
     }
 
     @Override

@@ -1,7 +1,8 @@
-package dk.kdnet.meetings.numbering;
+package dk.kdnet.meetings.agenda;
 
-import dk.kdnet.meetings.agenda.AgendaItem;
 import dk.kdnet.meetings.meeting.Meeting;
+import dk.kdnet.meetings.numbering.AgendaNumbering;
+import dk.kdnet.meetings.numbering.NumberingPolicy;
 import dk.kdnet.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

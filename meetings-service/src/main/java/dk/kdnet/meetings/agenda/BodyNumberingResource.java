@@ -1,5 +1,6 @@
-package dk.kdnet.meetings.numbering;
+package dk.kdnet.meetings.agenda;
 
+import dk.kdnet.meetings.numbering.NumberingPolicy;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Versioned;
 import io.smallrye.common.annotation.RunOnVirtualThread;

@@ -1,5 +1,6 @@
-package dk.kdnet.meetings.numbering;
+package dk.kdnet.meetings.agenda;
 
+import dk.kdnet.meetings.numbering.NumberingPolicy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,0 +1,32 @@
+package dk.kdnet.groups;
+
+import static dk.kdnet.testing.architecture.ArchitectureRules.mainClasses;
+import static dk.kdnet.testing.architecture.ArchitectureRules.noPackageCycles;
+import static dk.kdnet.testing.architecture.ArchitectureRules.plainJavaClasses;
+import static dk.kdnet.testing.architecture.ArchitectureRules.plainJavaPackages;
+import static dk.kdnet.testing.architecture.ArchitectureRules.resourcesRunNoQueries;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dk.kdnet.groups.collaboration.MembershipTerms;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = mainClasses("dk.kdnet.groups");
+
+    @Test
+    void noPackageDependsOnOneThatDependsOnIt() {
+        noPackageCycles("dk.kdnet.groups").check(CLASSES);
+    }
+
+    @Test
+    void membershipTermsAndTheRulesRefusalsArePlainJava() {
+        plainJavaClasses(MembershipTerms.class).check(CLASSES);
+        plainJavaPackages("dk.kdnet.groups.rules..").check(CLASSES);
+    }
+
+    @Test
+    void resourcesLeaveQueriesToTheServices() {
+        resourcesRunNoQueries().check(CLASSES);
+    }
+}
