@@ -151,8 +151,7 @@ public class BudgetResource {
             content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<VersionView>> history(@PathParam("id") UUID id) {
-        budgets.get(id);
-        return history.of(BudgetVersion.class, BudgetVersion.current(id).id, "budget version", BudgetViews::version);
+        return history.of(BudgetVersion.class, budgets.currentVersion(id).id, "budget version", BudgetViews::version);
     }
 
     private BudgetView view(UUID id) {

@@ -35,6 +35,12 @@ public class BudgetService {
             Status.PROPOSED, Set.of(Status.APPROVED, Status.DRAFT),
             Status.APPROVED, Set.of());
 
+    /** A budget's current version; 404 for an unknown budget. */
+    public BudgetVersion currentVersion(UUID id) {
+        get(id);
+        return BudgetVersion.current(id);
+    }
+
     public record Listing(List<Budget> items, long total) {}
 
     @Transactional

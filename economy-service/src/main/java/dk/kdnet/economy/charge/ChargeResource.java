@@ -3,12 +3,8 @@ package dk.kdnet.economy.charge;
 import dk.kdnet.economy.charge.ChargeApi.ChargeList;
 import dk.kdnet.economy.charge.ChargeApi.ChargeView;
 import dk.kdnet.economy.charge.ChargeApi.VersionView;
-import dk.kdnet.economy.organization.Organization;
-import dk.kdnet.economy.scheme.Scheme;
-import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.ProblemException;
 import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.security.Caller;
 import dk.kdnet.security.Roles;
@@ -28,11 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +41,9 @@ public class ChargeResource {
 
     @Inject
     ChargeService charges;
+
+    @Inject
+    ChargeQueries queries;
 
     @Inject
     AuditHistory history;
@@ -94,44 +89,7 @@ public class ChargeResource {
             }
             organization = scope;
         }
-        var where = new ArrayList<String>();
-        var parameters = new HashMap<String, Object>();
-        if (scheme != null) {
-            where.add("schemeId = :scheme");
-            parameters.put("scheme", scheme);
-        }
-        if (year != null) {
-            where.add("year = :year");
-            parameters.put("year", year);
-        }
-        if (organization != null) {
-            where.add("organizationId = :organization");
-            parameters.put("organization", organization);
-        }
-        var seesInternal = caller.seesInternal();
-        if (!seesInternal) {
-            where.add("schemeId in (select s.id from Scheme s where s.status = :approved)");
-            parameters.put("approved", SchemeApi.Status.APPROVED);
-        }
-        var filter = String.join(" and ", where);
-        var by = order.jpql(order.key().equals("payer")
-                ? "(select o.name from Organization o where o.id = organizationId)" : "amount");
-        List<Charge> list = Charge.<Charge>find(filter + " order by " + by + ", " + order.jpql("organizationId"),
-                        parameters)
-                .page(page, size).list();
-        var names = names(list.stream().map(c -> c.organizationId).distinct().toList());
-        var items = list.stream().map(c -> ChargeView.of(c, names.get(c.organizationId))).toList();
-        var totals = Charge.getEntityManager()
-                .createQuery("select count(*), sum(amount) from Charge where " + filter, Object[].class);
-        parameters.forEach(totals::setParameter);
-        var counted = totals.getSingleResult();
-        var sumOfRows = counted[1] == null ? BigDecimal.ZERO : (BigDecimal) counted[1];
-        BigDecimal schemeTotal = null;
-        if (scheme != null) {
-            schemeTotal = Scheme.<Scheme>findByIdOptional(scheme)
-                    .filter(s -> seesInternal || s.status == SchemeApi.Status.APPROVED).map(s -> s.total).orElse(null);
-        }
-        return new ChargeList(scheme, year, schemeTotal, sumOfRows, items, page, size, (Long) counted[0]);
+        return queries.list(scheme, year, organization, order, caller.seesInternal(), page, size);
     }
 
     @GET
@@ -142,8 +100,8 @@ public class ChargeResource {
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeView get(@PathParam("id") UUID id) {
-        var charge = visible(id);
-        return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
+        var charge = queries.visible(id, caller);
+        return ChargeView.of(charge, queries.name(charge.organizationId));
     }
 
     @GET
@@ -153,9 +111,8 @@ public class ChargeResource {
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<VersionView> versions(@PathParam("id") UUID id) {
-        visible(id);
-        return ChargeVersion.<ChargeVersion>list("chargeId = ?1 order by chargeVersion", id).stream()
-                .map(VersionView::of).toList();
+        queries.visible(id, caller);
+        return queries.versions(id).stream().map(VersionView::of).toList();
     }
 
     @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
@@ -167,7 +124,7 @@ public class ChargeResource {
     @APIResponse(responseCode = "404", description = "No such charge",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public List<AuditHistory.Entry<ChargeView>> history(@PathParam("id") UUID id) {
-        visible(id);
+        queries.visible(id, caller);
         return history.of(Charge.class, id, "charge", c -> ChargeView.of(c, null));
     }
 
@@ -180,33 +137,6 @@ public class ChargeResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChargeView invoice(@PathParam("id") UUID id) {
         var charge = charges.invoice(id);
-        return ChargeView.of(charge, names(List.of(charge.organizationId)).get(charge.organizationId));
-    }
-
-    /**
-     * A charge the caller may read (404, not 403, otherwise): a client limited to one organization sees no other's,
-     * and only members and the secretariat see a charge of a scheme that is not approved.
-     */
-    private Charge visible(UUID id) {
-        var charge = charges.get(id);
-        var scope = caller.organizationScope();
-        if (scope != null && !scope.equals(charge.organizationId)) {
-            throw new ProblemException.NotFound("charge", id);
-        }
-        if (!caller.seesInternal()
-                && Scheme.<Scheme>findById(charge.schemeId).status != SchemeApi.Status.APPROVED) {
-            throw new ProblemException.NotFound("charge", id);
-        }
-        return charge;
-    }
-
-    /** Organization names as the read model knows them, in one query. */
-    public static Map<UUID, String> names(List<UUID> organizationIds) {
-        var names = new HashMap<UUID, String>();
-        if (!organizationIds.isEmpty()) {
-            Organization.<Organization>list("id in ?1", organizationIds)
-                    .forEach(o -> names.put(o.id, o.shortName != null ? o.shortName : o.name));
-        }
-        return names;
+        return ChargeView.of(charge, queries.name(charge.organizationId));
     }
 }

@@ -1,12 +1,14 @@
 package dk.kdnet.economy.charge;
 
 import dk.kdnet.economy.Json;
-import dk.kdnet.economy.financing.ChargeCalculator;
 import dk.kdnet.economy.financing.ChargeTable;
 import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.financing.Roster;
 import dk.kdnet.economy.financing.Situation;
 import dk.kdnet.economy.membership.CollaborationMembership;
+import dk.kdnet.economy.membership.MembershipChanged;
+import dk.kdnet.economy.organization.PopulationChanged;
+import dk.kdnet.economy.scheme.SchemeDefined;
 import dk.kdnet.economy.organization.Population;
 import dk.kdnet.economy.recalculation.Recalculations;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
@@ -21,6 +23,7 @@ import dk.kdnet.problems.ProblemException.NotFound;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -66,6 +69,21 @@ public class ChargeService {
 
     @Inject
     Recalculations recalculations;
+
+    void on(@Observes SchemeDefined defined) {
+        recalculate(List.of(defined.scheme()),
+                defined.approval() ? Cause.schemeApproved(defined.decision()) : Cause.schemeChanged());
+    }
+
+    void on(@Observes MembershipChanged changed) {
+        recalculateCollaboration(changed.collaborationId(),
+                new Cause(changed.eventId(), changed.eventType(), changed.decision()));
+    }
+
+    void on(@Observes PopulationChanged changed) {
+        recalculateForPopulation(changed.organizationId(), changed.referenceDate(),
+                new Cause(changed.eventId(), changed.eventType(), null));
+    }
 
     /** A membership of the collaboration changed. */
     @Transactional

@@ -1,7 +1,5 @@
 package dk.kdnet.economy.membership;
 
-import dk.kdnet.economy.charge.Cause;
-import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.financing.Roster;
 import dk.kdnet.events.CloudEvent;
@@ -14,6 +12,7 @@ import dk.kdnet.events.groups.CollaborationWithdrawalRevoked;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the collaboration membership read model from groups-service's events, each event once, and
- * recalculates the collaboration's charges in the same transaction.
+ * announces the change, on which the charges are recalculated in the same transaction.
  */
 @ApplicationScoped
 public class MembershipEventsConsumer {
@@ -37,7 +36,7 @@ public class MembershipEventsConsumer {
     Inbox inbox;
 
     @Inject
-    ChargeService charges;
+    Event<MembershipChanged> changed;
 
     @Incoming("groups-collaboration-memberships")
     @Blocking
@@ -65,8 +64,8 @@ public class MembershipEventsConsumer {
                             .join(membershipId.toString(), joined.organizationId().toString(), joined.joinedOn());
                     save(joined.collaborationId(), roster.latest(joined.organizationId().toString()).orElseThrow());
                 }
-                charges.recalculateCollaboration(joined.collaborationId(),
-                        new Cause(event.id(), event.type(), joined.decision()));
+                changed.fire(new MembershipChanged(joined.collaborationId(), event.id(), event.type(),
+                        joined.decision()));
             }
             case CollaborationMemberWithdrew withdrew -> {
                 require(withdrew.collaborationId() != null && withdrew.organizationId() != null
@@ -80,8 +79,8 @@ public class MembershipEventsConsumer {
                     var membership = save(withdrew.collaborationId(), tenure);
                     membership.noticeGiven = withdrew.noticeGiven();
                 }
-                charges.recalculateCollaboration(withdrew.collaborationId(),
-                        new Cause(event.id(), event.type(), withdrew.decision()));
+                changed.fire(new MembershipChanged(withdrew.collaborationId(), event.id(), event.type(),
+                        withdrew.decision()));
             }
             case CollaborationWithdrawalRevoked revoked -> {
                 require(revoked.collaborationId() != null && revoked.organizationId() != null,
@@ -93,7 +92,7 @@ public class MembershipEventsConsumer {
                             roster.revoke(organization).latest(organization).orElseThrow());
                     membership.noticeGiven = null;
                 }
-                charges.recalculateCollaboration(revoked.collaborationId(), new Cause(event.id(), event.type(), null));
+                changed.fire(new MembershipChanged(revoked.collaborationId(), event.id(), event.type(), null));
             }
             case null -> LOG.debugf("ignoring %s", event.type());
         }

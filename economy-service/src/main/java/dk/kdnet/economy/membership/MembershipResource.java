@@ -1,6 +1,7 @@
 package dk.kdnet.economy.membership;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class MembershipResource {
 
+    @Inject
+    MembershipReadModel readModel;
+
     @Schema(name = "EconomyCollaborationMembership")
     public record MembershipView(@Schema(required = true,
             example = "0ee1ab01-3a60-387f-88a5-4e40a5cb6483") UUID organizationId,
@@ -31,7 +35,7 @@ public class MembershipResource {
     @GET
     @Operation(summary = "A collaboration's members with joined-on, notice and effective exit (empty if unknown)")
     public List<MembershipView> list(@PathParam("id") UUID collaborationId) {
-        return CollaborationMembership.ofCollaborations(List.of(collaborationId)).stream()
+        return readModel.of(collaborationId).stream()
                 .map(m -> new MembershipView(m.organizationId, m.joinedOn, m.noticeGiven, m.effectiveExit))
                 .toList();
     }

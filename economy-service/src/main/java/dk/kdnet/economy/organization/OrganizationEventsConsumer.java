@@ -1,7 +1,5 @@
 package dk.kdnet.economy.organization;
 
-import dk.kdnet.economy.charge.Cause;
-import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
@@ -12,6 +10,7 @@ import dk.kdnet.events.groups.PopulationRecorded;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -29,7 +28,7 @@ public class OrganizationEventsConsumer {
     Inbox inbox;
 
     @Inject
-    ChargeService charges;
+    Event<PopulationChanged> changed;
 
     @Incoming("groups-organizations")
     @Blocking
@@ -48,8 +47,8 @@ public class OrganizationEventsConsumer {
             }
             case PopulationRecorded recorded -> {
                 record(recorded);
-                charges.recalculateForPopulation(recorded.organizationId(), recorded.referenceDate(),
-                        new Cause(event.id(), event.type(), null));
+                changed.fire(new PopulationChanged(recorded.organizationId(), recorded.referenceDate(), event.id(),
+                        event.type()));
             }
             case null -> LOG.debugf("ignoring %s", event.type());
         }

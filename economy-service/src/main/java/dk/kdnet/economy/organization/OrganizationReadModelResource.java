@@ -1,10 +1,9 @@
 package dk.kdnet.economy.organization;
 
-import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -27,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class OrganizationReadModelResource {
 
+    @Inject
+    OrganizationReadModel readModel;
+
     @Schema(name = "EconomyPopulation")
     public record ReadModelPopulationView(@Schema(required = true, example = "2023-01-01") LocalDate referenceDate,
             @Schema(example = "361544") long count,
@@ -41,9 +43,9 @@ public class OrganizationReadModelResource {
             @Schema(example = "751") String municipalityCode,
             @Schema(required = true) List<ReadModelPopulationView> populations) {
 
-        static ReadModelOrganizationView of(Organization organization) {
+        static ReadModelOrganizationView of(Organization organization, List<Population> populations) {
             return new ReadModelOrganizationView(organization.id, organization.kind, organization.name,
-                    organization.shortName, organization.municipalityCode, Population.of(organization.id).stream()
+                    organization.shortName, organization.municipalityCode, populations.stream()
                             .map(p -> new ReadModelPopulationView(p.referenceDate, p.count, p.source)).toList());
         }
     }
@@ -51,16 +53,16 @@ public class OrganizationReadModelResource {
     @GET
     @Operation(summary = "List the organizations known to economy-service, by name")
     public Page<ReadModelOrganizationView> list(@Valid @BeanParam Paging paging) {
-        var query = Organization.<Organization>findAll(Sort.by("name"));
-        var items = query.page(paging.page, paging.size).list().stream().map(ReadModelOrganizationView::of).toList();
-        return new Page<>(items, paging.page, paging.size, query.count());
+        var page = readModel.page(paging.page, paging.size);
+        var items = page.items().stream().map(o -> ReadModelOrganizationView.of(o, readModel.populations(o.id)))
+                .toList();
+        return new Page<>(items, paging.page, paging.size, page.total());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One organization with its population figures")
     public ReadModelOrganizationView get(@PathParam("id") UUID id) {
-        return Organization.<Organization>findByIdOptional(id).map(ReadModelOrganizationView::of)
-                .orElseThrow(() -> new NotFound("organization", id));
+        return ReadModelOrganizationView.of(readModel.get(id), readModel.populations(id));
     }
 }

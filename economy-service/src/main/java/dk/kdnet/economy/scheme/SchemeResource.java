@@ -15,10 +15,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,15 +25,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,16 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 public class SchemeResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @Inject
     Caller caller;
 
     @Inject
     SchemeService schemes;
-
-    @Inject
-    ScenarioService scenarios;
 
     @Inject
     AuditHistory history;
@@ -101,68 +91,6 @@ public class SchemeResource {
             schema = @Schema(implementation = Problem.class)))
     public SchemeView get(@PathParam("id") UUID id) {
         return SchemeViews.of(schemes.visible(id, caller.seesInternal()));
-    }
-
-    @GET
-    @Path("/{id}/contributions.csv")
-    @Produces("text/csv")
-    @Operation(summary = "The scheme's contribution table as CSV, in the seed tables' columns and Danish headings "
-            + "(Kommune, Indbyggertal, Kommuneandel, Sum baseret på indbyggertal, Samlet bidrag pr. år <year>; a row "
-            + "\"I alt\"), amounts in kroner with two decimals. By default in the dialect a Danish Excel opens: "
-            + "semicolons, decimal comma, UTF-8 with BOM; ?dialect=comma gives RFC 4180 (commas, decimal point, no BOM)")
-    @APIResponse(responseCode = "200", description = "The table, a download named like "
-            + "GovTech-Midtjylland-2024-bidrag.csv",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "dialect is neither danish nor comma",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response contributionsCsv(@PathParam("id") UUID id,
-            @Parameter(description = "danish (default: ; and decimal comma, with BOM) or comma (RFC 4180)",
-                    schema = @Schema(enumeration = {"danish", "comma"}, defaultValue = "danish"))
-            @QueryParam("dialect") @DefaultValue("danish") @Pattern(regexp = "danish|comma",
-                    message = "must be danish or comma") String dialect) {
-        var scheme = schemes.visible(id, caller.seesInternal());
-        var csv = schemes.contributions(scheme).toCsv(ContributionTable.Dialect.valueOf(dialect.toUpperCase(Locale.ROOT)));
-        return download(csv, "text/csv; charset=UTF-8", scheme, ".csv");
-    }
-
-    @GET
-    @Path("/{id}/contributions.xlsx")
-    @Produces(XLSX)
-    @Operation(summary = "The scheme's contribution table as an Excel workbook, same layout and headings as the CSV")
-    @APIResponse(responseCode = "200", description = "The workbook, a download named like "
-            + "GovTech-Midtjylland-2024-bidrag.xlsx",
-            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    public Response contributionsXlsx(@PathParam("id") UUID id) {
-        var scheme = schemes.visible(id, caller.seesInternal());
-        return download(schemes.contributions(scheme).toXlsx(String.valueOf(scheme.year)), XLSX, scheme, ".xlsx");
-    }
-
-    /** "GovTech-Midtjylland-2024-bidrag.xlsx": the scheme's name without its year, the year, "bidrag". */
-    private static Response download(byte[] content, String type, Scheme scheme, String extension) {
-        var name = Downloads.fileName(extension, scheme.name.replaceFirst("\\s*\\b" + scheme.year + "$", ""),
-                scheme.year, "bidrag");
-        return Response.ok(content, type).header(HttpHeaders.CONTENT_DISPOSITION,
-                Downloads.contentDisposition("attachment", name)).build();
-    }
-
-    @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})
-    @POST
-    @Path("/{id}/scenarios")
-    @Operation(summary = "What would everyone pay if members leave or join, the total changes or the mode switches: "
-            + "each member's charge now and in the scenario, side by side; changes nothing. A read for members and "
-            + "the secretariat only: what-ifs about named members are internal deliberations, not published material")
-    @APIResponse(responseCode = "200", description = "Each member's charge now and in the scenario, side by side")
-    @APIResponse(responseCode = "422", description = "A change does not fit the scheme (e.g. leaving a non-member)",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    public ScenarioApi.ScenarioView scenario(@PathParam("id") UUID id,
-            @NotNull @Valid ScenarioApi.ScenarioRequest request) {
-        return scenarios.run(id, request.changes());
     }
 
     @RolesAllowed({Roles.MEMBER, Roles.SECRETARIAT})

@@ -1,8 +1,6 @@
 package dk.kdnet.economy.scheme;
 
 import dk.kdnet.economy.Json;
-import dk.kdnet.economy.charge.Cause;
-import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.economy.financing.ChargeCalculator;
 import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.organization.Organization;
@@ -18,12 +16,12 @@ import dk.kdnet.web.ETags;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 import dk.kdnet.economy.financing.FinancingScheme;
 import dk.kdnet.economy.financing.PopulationBasis;
 import dk.kdnet.economy.financing.PopulationFigure;
@@ -38,7 +36,7 @@ import java.util.UUID;
 public class SchemeService {
 
     @Inject
-    ChargeService charges;
+    Event<SchemeDefined> defined;
 
     public record Listing(List<Scheme> items, long total) {}
 
@@ -67,7 +65,7 @@ public class SchemeService {
         ETags.requireMatch(ifMatch, scheme.version);
         define(scheme, request, false);
         if (scheme.status == Status.APPROVED) {
-            charges.recalculate(List.of(scheme), Cause.schemeChanged());
+            defined.fire(new SchemeDefined(scheme, false, null));
         }
         return scheme;
     }
@@ -81,20 +79,8 @@ public class SchemeService {
         }
         scheme.status = Status.APPROVED;
         scheme.approvedAt = Instant.now();
-        charges.recalculate(List.of(scheme), Cause.schemeApproved(decision));
+        defined.fire(new SchemeDefined(scheme, true, decision));
         return scheme;
-    }
-
-    /** The scheme's current charges as a contribution table, payers only, largest first. */
-    public ContributionTable contributions(Scheme scheme) {
-        var stored = dk.kdnet.economy.charge.Charge.<dk.kdnet.economy.charge.Charge>list(
-                "schemeId = ?1 and months > 0 order by amount desc, organizationId", scheme.id);
-        var names = dk.kdnet.economy.charge.ChargeResource.names(stored.stream().map(c -> c.organizationId).toList());
-        var lines = stored.stream().map(c -> new ContributionTable.Line(
-                names.getOrDefault(c.organizationId, c.organizationId.toString()), c.amount, c.breakdownView()))
-                .toList();
-        var kinds = scheme.componentSpecs().stream().map(c -> c.kind().name()).toList();
-        return ContributionTable.of(scheme.year, kinds, scheme.populationDate != null, lines, scheme.total);
     }
 
     public Scheme get(UUID id) {

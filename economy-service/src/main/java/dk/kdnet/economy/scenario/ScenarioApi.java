@@ -1,4 +1,4 @@
-package dk.kdnet.economy.scheme;
+package dk.kdnet.economy.scenario;
 
 import dk.kdnet.economy.charge.Breakdown;
 import dk.kdnet.economy.financing.BudgetMode;

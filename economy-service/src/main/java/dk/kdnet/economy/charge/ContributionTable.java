@@ -1,6 +1,5 @@
-package dk.kdnet.economy.scheme;
+package dk.kdnet.economy.charge;
 
-import dk.kdnet.economy.charge.Breakdown;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

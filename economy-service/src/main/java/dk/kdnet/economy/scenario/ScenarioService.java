@@ -1,23 +1,23 @@
-package dk.kdnet.economy.scheme;
+package dk.kdnet.economy.scenario;
 
 import dk.kdnet.economy.charge.Breakdown;
-import dk.kdnet.economy.charge.ChargeResource;
 import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.economy.financing.ChargeTable;
 import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.financing.Situation;
 import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.organization.Population;
-import dk.kdnet.economy.scheme.ScenarioApi.Change;
-import dk.kdnet.economy.scheme.ScenarioApi.Row;
-import dk.kdnet.economy.scheme.ScenarioApi.ScenarioView;
+import dk.kdnet.economy.scenario.ScenarioApi.Change;
+import dk.kdnet.economy.scenario.ScenarioApi.Row;
+import dk.kdnet.economy.scenario.ScenarioApi.ScenarioView;
+import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
+import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -161,7 +161,7 @@ public class ScenarioService {
         current.charges().forEach(c -> organizations.add(c.organizationId()));
         scenario.charges().forEach(c -> organizations.add(c.organizationId()));
         var ids = organizations.stream().map(UUID::fromString).toList();
-        var names = ChargeResource.names(ids);
+        var names = Organization.names(ids);
         var rows = ids.stream().map(id -> {
             var now = amount(current, id);
             var then = amount(scenario, id);
