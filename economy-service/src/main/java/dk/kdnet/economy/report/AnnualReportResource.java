@@ -1,9 +1,9 @@
 package dk.kdnet.economy.report;
 
 import dk.kdnet.economy.report.AnnualReportApi.AnnualReportView;
+import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Caller;
 import dk.kdnet.web.Downloads;
-import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
