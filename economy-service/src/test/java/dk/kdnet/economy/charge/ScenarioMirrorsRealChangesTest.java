@@ -213,9 +213,9 @@ class ScenarioMirrorsRealChangesTest extends AsSecretariat {
                         var everyone = new ArrayList<>(members);
                         everyone.addAll(outsiders);
                         var who = everyone.get(random.nextInt(everyone.size()));
-                        var count = 20_000L + random.nextInt(330_000);
+                        var figure = 20_000L + random.nextInt(330_000);
                         change.putAll(Map.of("type", "POPULATION", "organizationId", who.toString(), "on",
-                                JAN_1_2023.toString(), "population", count));
+                                JAN_1_2023.toString(), "population", figure));
                     }
                     case 4 -> {
                         mode = mode.equals("VARIABLE") ? "FIXED_TOTAL" : "VARIABLE";
