@@ -1,6 +1,7 @@
 package dk.kdnet.economy.statement;
 
 import dk.kdnet.economy.charge.Breakdown;
+import dk.kdnet.economy.financing.PopulationFigure;
 import dk.kdnet.economy.report.Kroner;
 import dk.kdnet.economy.report.ReportPdf;
 import dk.kdnet.economy.report.Workbook;
@@ -97,7 +98,9 @@ public final class StatementDocuments {
         var b = line.breakdown();
         if (b.population() != null) {
             pdf.paragraph("Indbyggertal" + (b.populationDate() == null ? "" : " pr. " + DATE.format(b.populationDate()))
-                    + ": " + Kroner.format(java.math.BigDecimal.valueOf(b.population())) + ". Medlem " + b.months()
+                    + ": " + Kroner.format(java.math.BigDecimal.valueOf(b.population()))
+                    + (b.populationSource() == PopulationFigure.Source.GIVEN
+                            ? " (oplyst for ordningen)" : "") + ". Medlem " + b.months()
                     + " måneder af året.");
         } else {
             pdf.paragraph("Medlem " + b.months() + " måneder af året.");
