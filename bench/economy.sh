@@ -5,9 +5,13 @@
 #    groups-service; time from that POST until the last scheme's charge has changed, read through
 #    the gateway (event -> economy -> charges). Target <= 5 s for 1,000 schemes; also 10,000.
 #  - a scenario on one scheme (POST /api/economy/schemes/{id}/scenarios): target p99 <= 20 ms.
+#  - the statements: the letter (PDF) of each of the 19 municipalities for 2023, one after another through the
+#    gateway, as the secretariat sends them. Target: all 19 in under 5 s.
 #   bench/economy.sh [scheme counts...]   (default: 1000 10000)
+#   bench/economy.sh statements           (the statements only)
 counts=("${@:-1000 10000}")
 [ $# -eq 0 ] && counts=(1000 10000)
+[ "$1" = statements ] && counts=()
 source "$(dirname "$0")/lib.sh"
 need_wrk
 start_stack --fresh
@@ -39,7 +43,7 @@ export GATEWAY members SECRETARIAT
 auth_header="Authorization: Bearer $SECRETARIAT"
 export auth_header
 created=1
-probe=$(seed_one 1 | tail -1)
+[ ${#counts[@]} -gt 0 ] && probe=$(seed_one 1 | tail -1)
 round=-1
 printf '%-10s %12s %16s\n' schemes seeding_s recalculated_s
 for target in "${counts[@]}"; do
@@ -64,6 +68,25 @@ for target in "${counts[@]}"; do
   printf '%-10s %12s %16.2f\n' "$created" "$seeded" "$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {print ns / 1e9}')"
 done
 
+statements() {
+  await_quiet
+  local start bytes=0 size
+  # The first letter loads the fonts and warms the service: one before the clock starts.
+  curl -sf -o /dev/null -H "Authorization: Bearer $SECRETARIAT" "$GATEWAY/api/economy/statements/$aarhus/2023.pdf"
+  start=$(date +%s%N)
+  for id in "${ids[@]}"; do
+    size=$(curl -sf -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $SECRETARIAT" \
+      "$GATEWAY/api/economy/statements/$id/2023.pdf") || { echo "statement of $id failed"; exit 1; }
+    bytes=$((bytes + size))
+  done
+  printf 'statements: %d letters (PDF, %d kB in all) for 2023 in %.2f s; target < 5 s\n' "${#ids[@]}" \
+    $((bytes / 1024)) "$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {print ns / 1e9}')"
+}
+if [ ${#counts[@]} -eq 0 ]; then
+  statements
+  exit 0
+fi
+
 lua=$(mktemp --suffix=.lua)
 cat > "$lua" <<LUA
 wrk.method = "POST"
@@ -76,3 +99,4 @@ measure_header
 measure "scenario on GovTech 2024 (17 members)" "$GATEWAY/api/economy/schemes/1f366afa-fe95-301f-9ffa-37cfc6a7ee71/scenarios" 10 -s "$lua"
 rm -f "$lua"
 echo "targets: 1,000 schemes recalculated <= 5 s; scenario p99 <= 20 ms"
+statements

@@ -31,12 +31,32 @@ public final class BudgetApi {
     public record Line(@NotBlank @Schema(example = "Personaleudgifter") String label,
             @Schema(description = "Top-level lines only", example = "EXPENSE") Side side,
             @Schema(description = "Leaves only; negative for a reduction", example = "4157016") BigDecimal amount,
+            @Schema(description = "Groups only: the amount the document prints beside the group, kept as printed "
+                    + "even where it is not the sum of its sub-lines (a source rounded in øre)", example = "4198065")
+            BigDecimal printed,
             List<@Valid @NotNull Line> lines) {}
+
+    @Schema(name = "BudgetPrintedTotals", description = "The totals the document prints, kept as printed; each may "
+            + "be left out")
+    public record PrintedTotals(@Schema(description = "Udgifter i alt", example = "7799511") BigDecimal expenses,
+            @Schema(description = "Årets resultat", example = "19369") BigDecimal result,
+            @Schema(description = "Overføres til næste år", example = "2378755") BigDecimal carriedOut) {}
+
+    @Schema(name = "BudgetDifference", description = "A line whose printed amount is not the sum of what is printed "
+            + "beneath it (its sub-lines; for the totals: the sections, income less expenses, carried in plus "
+            + "result). Each sum is of the amounts as printed, so a slip shows once, on the line where it is")
+    public record Difference(
+            @Schema(required = true, description = "The line's labels from the top, joined by \" / \"",
+                    example = "KD-Net sekretariatet / Fælleskommunale aktiviteter og mødevirksomhed") String line,
+            @Schema(required = true, example = "317242") BigDecimal printed,
+            @Schema(required = true, example = "317243") BigDecimal computed,
+            @Schema(required = true, description = "printed less computed", example = "-1") BigDecimal difference) {}
 
     @Schema(name = "BudgetLines")
     public record LinesRequest(
             @Schema(description = "Carried over from the previous year; left out: the previous year's accounts "
                     + "carried out", example = "1657671") BigDecimal carriedIn,
+            @Valid PrintedTotals printedTotals,
             @NotEmpty List<@Valid @NotNull Line> lines) {}
 
     @Schema(name = "BudgetRequest")
@@ -46,6 +66,7 @@ public final class BudgetApi {
             @NotNull @Schema(example = "BUDGET") Kind kind,
             @NotBlank @Schema(example = "KD-Net budget 2023") String title,
             @Schema(example = "2359386") BigDecimal carriedIn,
+            @Valid PrintedTotals printedTotals,
             @NotEmpty List<@Valid @NotNull Line> lines) {}
 
     @Schema(name = "BudgetTransition")
@@ -54,6 +75,8 @@ public final class BudgetApi {
     @Schema(name = "BudgetLineView")
     public record LineView(@Schema(required = true, example = "Personaleudgifter") String label,
             @Schema(example = "EXPENSE") Side side, @Schema(required = true, example = "4348816") BigDecimal amount,
+            @Schema(description = "Groups only: the amount printed beside it, if recorded", example = "4348816")
+            BigDecimal printed,
             @Schema(required = true) List<LineView> lines) {}
 
     @Schema(name = "Budget", description = "The budget as of its current version; for anonymous callers, as of its "
@@ -73,6 +96,9 @@ public final class BudgetApi {
             @Schema(required = true, example = "19370") BigDecimal result,
             @Schema(required = true, example = "2359386") BigDecimal carriedFromPreviousYear,
             @Schema(required = true, example = "2378756") BigDecimal carriedToNextYear,
+            @Schema(description = "The totals as printed, if recorded") PrintedTotals printedTotals,
+            @Schema(required = true, description = "Every line whose printed amount differs from the sum of what is "
+                    + "printed beneath it; empty when all add up") List<Difference> differences,
             @Schema(description = "Changes with every change of the budget's lines or status; the ETag, to send "
                     + "back in If-Match", example = "3") long version) implements Versioned {}
 

@@ -112,7 +112,7 @@ public class BudgetResource {
             schema = @Schema(implementation = Problem.class)))
     public BudgetView changeLines(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid LinesRequest request) {
-        budgets.changeLines(id, ifMatch, request.carriedIn(), request.lines());
+        budgets.changeLines(id, ifMatch, request.carriedIn(), request.printedTotals(), request.lines());
         return view(id);
     }
 

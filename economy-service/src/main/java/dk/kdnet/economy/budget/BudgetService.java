@@ -4,6 +4,7 @@ import dk.kdnet.economy.Json;
 import dk.kdnet.economy.budget.BudgetApi.BudgetRequest;
 import dk.kdnet.economy.budget.BudgetApi.Kind;
 import dk.kdnet.economy.budget.BudgetApi.Line;
+import dk.kdnet.economy.budget.BudgetApi.PrintedTotals;
 import dk.kdnet.economy.budget.BudgetApi.Status;
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
 import dk.kdnet.events.DecisionReference;
@@ -54,7 +55,7 @@ public class BudgetService {
         budget.title = request.title();
         budget.createdAt = Instant.now();
         budget.persist();
-        newVersion(budget, 1, request.carriedIn(), request.lines());
+        newVersion(budget, 1, request.carriedIn(), request.printedTotals(), request.lines());
         return budget;
     }
 
@@ -63,7 +64,8 @@ public class BudgetService {
      * or approved version is kept and a new draft made.
      */
     @Transactional
-    public BudgetVersion changeLines(UUID id, String ifMatch, BigDecimal carriedIn, List<Line> lines) {
+    public BudgetVersion changeLines(UUID id, String ifMatch, BigDecimal carriedIn, PrintedTotals printed,
+            List<Line> lines) {
         var budget = forChange(id);
         ETags.requireMatch(ifMatch, budget.version);
         var current = BudgetVersion.current(id);
@@ -71,9 +73,10 @@ public class BudgetService {
             check(lines);
             current.carriedIn = carriedIn(budget, carriedIn);
             current.lines = Json.write(lines);
+            current.printedTotals = printed == null ? null : Json.write(printed);
             return current;
         }
-        return newVersion(budget, current.number + 1, carriedIn, lines);
+        return newVersion(budget, current.number + 1, carriedIn, printed, lines);
     }
 
     @Transactional
@@ -188,7 +191,8 @@ public class BudgetService {
         return new Listing(query.list(), query.count());
     }
 
-    private BudgetVersion newVersion(Budget budget, int number, BigDecimal carriedIn, List<Line> lines) {
+    private BudgetVersion newVersion(Budget budget, int number, BigDecimal carriedIn, PrintedTotals printed,
+            List<Line> lines) {
         check(lines);
         var version = new BudgetVersion();
         version.id = UUID.randomUUID();
@@ -197,6 +201,7 @@ public class BudgetService {
         version.status = Status.DRAFT;
         version.carriedIn = carriedIn(budget, carriedIn);
         version.lines = Json.write(lines);
+        version.printedTotals = printed == null ? null : Json.write(printed);
         version.createdAt = Instant.now();
         version.statusAt = version.createdAt;
         version.persist();
@@ -214,7 +219,7 @@ public class BudgetService {
             return BigDecimal.ZERO;
         }
         var version = BudgetVersion.current(previous.id);
-        return BudgetTotals.of(version.lineTree(), version.carriedIn).carriedOut();
+        return version.totals().carriedOut();
     }
 
     private static void check(List<Line> lines) {
@@ -222,6 +227,7 @@ public class BudgetService {
         if (field != null) {
             throw new RuleViolation(field, field.endsWith(".side")
                     ? "a top-level line states whether it is INCOME or EXPENSE"
+                    : field.endsWith(".printed") ? "only a group line has a printed amount beside its sub-lines' sum"
                     : "a line has either an amount or sub-lines, not both or neither");
         }
     }

@@ -3,6 +3,7 @@ package dk.kdnet.economy.budget;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dk.kdnet.economy.Json;
 import dk.kdnet.economy.budget.BudgetApi.Line;
+import dk.kdnet.economy.budget.BudgetApi.PrintedTotals;
 import dk.kdnet.economy.budget.BudgetApi.Status;
 import dk.kdnet.events.DecisionReference;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -42,6 +43,11 @@ public class BudgetVersion extends PanacheEntityBase {
     @ColumnTransformer(write = "?::jsonb")
     public String lines;
 
+    /** The totals as printed (BudgetApi.PrintedTotals), or null. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String printedTotals;
+
     public Instant createdAt;
 
     public Instant statusAt;
@@ -64,6 +70,14 @@ public class BudgetVersion extends PanacheEntityBase {
 
     public List<Line> lineTree() {
         return Json.read(lines, LINES);
+    }
+
+    public PrintedTotals printed() {
+        return printedTotals == null ? null : Json.read(printedTotals, PrintedTotals.class);
+    }
+
+    public BudgetTotals totals() {
+        return BudgetTotals.of(lineTree(), carriedIn, printed());
     }
 
     public static BudgetVersion current(UUID budgetId) {

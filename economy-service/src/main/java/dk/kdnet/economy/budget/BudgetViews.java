@@ -9,14 +9,14 @@ final class BudgetViews {
     private BudgetViews() {}
 
     static BudgetView of(Budget b, BudgetVersion version) {
-        var totals = BudgetTotals.of(version.lineTree(), version.carriedIn);
+        var totals = version.totals();
         return new BudgetView(b.id, b.ownerKind, b.ownerId, b.year, b.kind, b.title, version.number, version.status,
                 version.statusAt, totals.lines(), totals.income(), totals.expenses(), totals.result(),
-                totals.carriedIn(), totals.carriedOut(), b.version);
+                totals.carriedIn(), totals.carriedOut(), totals.printedTotals(), totals.differences(), b.version);
     }
 
     static VersionView version(BudgetVersion v) {
         return new VersionView(v.number, v.status, v.createdAt, v.statusAt,
-                BudgetTotals.of(v.lineTree(), v.carriedIn).result(), v.decision(), v.version);
+                v.totals().result(), v.decision(), v.version);
     }
 }

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the financing schemes of the seed documents on the first start and approves them, which computes their
- * charges, and KD-Net's accounts 2022 and budget 2023. The memberships come later, from groups-service's events, and recalculate what they change (Hedensted's
+ * charges, and the four columns of KD-Net's annual report of 27 Jan 2023 (accounts 2021 and 2022, budgets 2022
+ * and 2023) with their printed subtotals. The memberships come later, from groups-service's events, and recalculate what they change (Hedensted's
  * exit on 1 Jan 2024).
  */
 @ApplicationScoped
@@ -74,7 +75,7 @@ public class ReferenceDataLoader {
     record ReferenceFile(String about, List<ReferenceScheme> schemes) {}
 
     record ReferenceBudget(String slug, OwnerKind ownerKind, String owner, int year, BudgetApi.Kind kind,
-            String title, BigDecimal carriedIn, List<BudgetApi.Line> lines) {}
+            String title, BigDecimal carriedIn, BudgetApi.PrintedTotals printedTotals, List<BudgetApi.Line> lines) {}
 
     record BudgetFile(String about, List<ReferenceBudget> budgets) {}
 
@@ -112,7 +113,7 @@ public class ReferenceDataLoader {
             var id = budgetId(reference.slug());
             budgets.create(id, new BudgetApi.BudgetRequest(reference.ownerKind(), owner(reference.ownerKind(),
                     reference.owner()), reference.year(), reference.kind(), reference.title(), reference.carriedIn(),
-                    reference.lines()));
+                    reference.printedTotals(), reference.lines()));
             budgets.transition(id, BudgetApi.Status.PROPOSED);
             budgets.transition(id, BudgetApi.Status.APPROVED);
         }

@@ -55,6 +55,22 @@ class BudgetApiTest extends AsSecretariat {
         assertEquals(7_799_510, budget.getInt("expenses"));
         assertEquals(19_370, budget.getInt("result"));
         assertEquals(2_378_756, budget.getInt("carriedToNextYear"));
+        // Recorded as printed beside the computed, and the one that does not add up is named.
+        assertEquals(5_103_816, budget.getInt("lines[1].printed"));
+        assertEquals(7_799_511, budget.getInt("printedTotals.expenses"));
+        assertEquals(19_369, budget.getInt("printedTotals.result"));
+        assertEquals(List.of("Udgifter i alt"), budget.getList("differences.line"));
+        assertEquals(List.of(7_799_511, 7_799_510, 1), List.of(budget.getInt("differences[0].printed"),
+                budget.getInt("differences[0].computed"), budget.getInt("differences[0].difference")));
+    }
+
+    @Test
+    void aPrintedAmountBelongsToAGroupLineOnly() {
+        given().contentType(ContentType.JSON).body("""
+                {"ownerKind":"BODY","ownerId":"%s","year":2031,"kind":"BUDGET","title":"Printed on a leaf",
+                 "carriedIn":0,"lines":[{"label":"Indtægter","side":"INCOME","amount":100,"printed":101}]}"""
+                .formatted(UUID.randomUUID()))
+                .post("/api/economy/budgets").then().statusCode(422).body("errors[0].field", equalTo("lines[0].printed"));
     }
 
     @Test
