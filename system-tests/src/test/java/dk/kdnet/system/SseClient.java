@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import io.restassured.RestAssured;
 import java.io.BufferedReader;
