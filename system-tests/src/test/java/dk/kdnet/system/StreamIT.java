@@ -318,6 +318,25 @@ class StreamIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void theEventCatalogueIsOneAsyncApiDocumentWithTheDeploymentsBrokers() throws IOException {
+        var text = given().get("/asyncapi.yaml").then().statusCode(200).contentType("application/yaml").extract()
+                .asString();
+        // For .ci/lint/run, which validates it with the AsyncAPI CLI.
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "asyncapi.yaml"), text);
+        var document = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text);
+        assertEquals(TestInfrastructure.get().bootstrapServers(), document.at("/servers/kafka/host").asText());
+        var addresses = new TreeSet<String>();
+        document.get("channels").forEach(channel -> addresses.add(channel.get("address").asText()));
+        assertEquals(new TreeSet<>(List.of("economy.charges", "groups.bodies", "groups.body-memberships",
+                "groups.collaboration-memberships", "groups.collaborations", "groups.organizations", "groups.persons",
+                "meetings.decisions", "meetings.meetings")), addresses, "each topic once, as its producer has it");
+        var types = new TreeSet<String>();
+        document.at("/components/messages").forEach(message -> types.add(message.get("name").asText()));
+        assertTrue(types.containsAll(catalogue()), "every event type of every service");
+    }
+
     /** Every event type the services' AsyncAPI documents name. */
     private static Set<String> catalogue() {
         var types = new TreeSet<String>();

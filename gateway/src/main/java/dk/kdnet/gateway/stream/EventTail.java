@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -48,6 +49,9 @@ public class EventTail {
 
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
+
+    @Inject
+    Config settings;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -103,6 +107,15 @@ public class EventTail {
 
     Properties consumerConfig(String clientId) {
         var properties = new Properties();
+        // The client's settings as the services take them (kafka.*, or KAFKA_* in the environment: SASL, TLS).
+        for (var name : settings.getPropertyNames()) {
+            var key = name.startsWith("kafka.") ? name.substring("kafka.".length())
+                    : name.startsWith("KAFKA_") ? name.substring("KAFKA_".length()).toLowerCase().replace('_', '.')
+                    : null;
+            if (key != null) {
+                settings.getOptionalValue(name, String.class).ifPresent(value -> properties.put(key, value));
+            }
+        }
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

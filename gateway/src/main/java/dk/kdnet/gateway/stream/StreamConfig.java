@@ -40,7 +40,4 @@ public interface StreamConfig {
     /** A client catching up that reads nothing for this long is dropped. */
     @WithDefault("30s")
     Duration catchUpStall();
-
-    /** The Kafka brokers the AsyncAPI document names (the deployment's); the stream's own brokers when not set. */
-    java.util.Optional<String> asyncapiBrokers();
 }
