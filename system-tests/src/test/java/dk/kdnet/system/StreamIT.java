@@ -71,6 +71,8 @@ class StreamIT {
     /** A topic of the test's own that the stream reads too (SystemStack), for what Kafka no longer holds. */
     private static final String TEST_TOPIC = "stream.test";
     private static final String SECRET = "Zorblax";
+    private static final java.time.format.DateTimeFormatter RFC_3339 =
+            java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
@@ -461,8 +463,8 @@ class StreamIT {
         private static UUID schedule(LocalDate day) {
             var startsAt = day.atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(2));
             return UUID.fromString(write().body(Map.of("bodyId", FlowApi.kdnet().toString(), "title",
-                    "Strømmens møde " + day, "kind", "ORDINARY", "startsAt", startsAt.toString() + ":00",
-                    "endsAt", startsAt.plusHours(2).toString() + ":00",
+                    "Strømmens møde " + day, "kind", "ORDINARY", "startsAt", RFC_3339.format(startsAt),
+                    "endsAt", RFC_3339.format(startsAt.plusHours(2)),
                     "location", Map.of("kind", "PLACE", "place", "Scandic Silkeborg")))
                     .post("/api/meetings").then().statusCode(201).extract().path("id"));
         }

@@ -52,8 +52,10 @@ final class CatchUp implements Runnable {
         try (var consumer = new KafkaConsumer<String, String>(tail.consumerConfig("gateway-stream-catch-up"))) {
             catchUp(consumer);
         } catch (RuntimeException e) {
-            LOG.warnf("stream of %s could not catch up: %s", subscriber.client, e.toString());
-            subscriber.dropLater("catching up failed");
+            if (!subscriber.closed()) {
+                LOG.warnf("stream of %s could not catch up: %s", subscriber.client, e.toString());
+                subscriber.dropLater("catching up failed");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             subscriber.dropLater("the gateway is stopping");
@@ -108,12 +110,11 @@ final class CatchUp implements Runnable {
                 if (!wanted.isEmpty()) {
                     byPartition.add(wanted);
                 }
-                if (consumer.position(partition) >= end) {
-                    reading.remove(partition);
-                    consumer.pause(List.of(partition));
-                }
             }
             write(frames(merged(byPartition), at));
+            var done = reading.stream().filter(p -> consumer.position(p) >= to[partitions.indexOf(p)]).toList();
+            consumer.pause(done);
+            reading.removeAll(done);
         }
         subscriber.goLive();
     }
