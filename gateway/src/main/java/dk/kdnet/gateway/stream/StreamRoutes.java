@@ -5,7 +5,7 @@ import dk.kdnet.gateway.GatewaySecurity;
 import dk.kdnet.gateway.ProblemResponses;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemType;
-import dk.kdnet.problems.Roles;
+import dk.kdnet.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.jwt.auth.principal.JWTParser;
