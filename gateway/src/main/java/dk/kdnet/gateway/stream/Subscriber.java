@@ -34,6 +34,7 @@ final class Subscriber {
      */
     private volatile Map<TopicPartition, Long> floor = Map.of();
     private volatile boolean closed;
+    private boolean overflowed;
 
     Subscriber(Viewer viewer, StreamFilter filter, String client, HttpServerResponse response, Context context,
             int catchUpBuffer) {
@@ -60,13 +61,17 @@ final class Subscriber {
             return;
         }
         synchronized (this) {
+            if (closed || overflowed) {
+                return;
+            }
             if (pending == null) {
                 context.runOnContext(v -> write(frame));
             } else if (pending.size() < catchUpBuffer) {
                 pending.add(frame);
             } else {
-                pending = List.of();
-                context.runOnContext(v -> drop("more than " + catchUpBuffer + " live events arrived while it caught up"));
+                overflowed = true;
+                pending.clear();
+                dropLater("more than " + catchUpBuffer + " live events arrived while it caught up");
             }
         }
     }
@@ -76,7 +81,9 @@ final class Subscriber {
         synchronized (this) {
             var held = pending;
             pending = null;
-            context.runOnContext(v -> held.forEach(this::write));
+            if (!overflowed) {
+                context.runOnContext(v -> held.forEach(this::write));
+            }
         }
     }
 
