@@ -1,6 +1,7 @@
 package dk.kdnet.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -298,16 +299,24 @@ class DeploymentManifestsTest {
             var asyncApi = YAML.readTree(ROOT.resolve(service + "/src/main/resources/META-INF/resources/asyncapi.yaml").toFile());
             asyncApi.path("channels").forEach(channel -> {
                 var topic = channel.path("address").asText();
-                var readable = StreamSupport.stream(acls.spliterator(), false).anyMatch(acl -> {
-                    var resource = acl.path("resource");
-                    var name = resource.path("name").asText();
-                    var matches = "prefix".equals(resource.path("patternType").asText()) ? topic.startsWith(name) : topic.equals(name);
-                    return "topic".equals(resource.path("type").asText()) && matches
-                            && acl.path("operations").toString().contains("Read");
-                });
-                assertTrue(readable, service + " may read " + topic);
+                assertTrue(reads(acls, topic), service + " may read " + topic);
             });
         }
+        // The gateway's live stream reads every event topic, and writes nothing.
+        var gateway = named(resources, "KafkaUser", "gateway").path("spec").path("authorization").path("acls");
+        named.stream().filter(topic -> !topic.endsWith(".dead-letter"))
+                .forEach(topic -> assertTrue(reads(gateway, topic), "the gateway may read " + topic));
+        assertFalse(gateway.toString().contains("Write"), "the gateway writes no topic: " + gateway);
+    }
+
+    private static boolean reads(JsonNode acls, String topic) {
+        return StreamSupport.stream(acls.spliterator(), false).anyMatch(acl -> {
+            var resource = acl.path("resource");
+            var name = resource.path("name").asText();
+            var matches = "prefix".equals(resource.path("patternType").asText()) ? topic.startsWith(name) : topic.equals(name);
+            return "topic".equals(resource.path("type").asText()) && matches
+                    && acl.path("operations").toString().contains("Read");
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dk.kdnet.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,8 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** What the gateway answers itself from all services: one OpenAPI document and one health status. */
+/** What the gateway answers itself from all services: one OpenAPI document, one AsyncAPI document, one health status. */
 @ApplicationScoped
 public class AggregateRoutes {
 
@@ -34,6 +37,15 @@ public class AggregateRoutes {
     @Inject
     Vertx vertx;
 
+    /** The brokers the AsyncAPI document names: those clients in the deployment reach; the gateway's own if not set. */
+    @ConfigProperty(name = "kdnet.asyncapi.brokers")
+    Optional<List<String>> asyncApiBrokers;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    List<String> bootstrapServers;
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
     private HttpClient client;
 
     void routes(@Observes Router router) {
@@ -42,6 +54,7 @@ public class AggregateRoutes {
         router.get("/openapi").handler(this::openApi);
         router.get("/openapi.json").handler(this::openApi);
         router.get("/health").handler(this::health);
+        router.get("/asyncapi.yaml").handler(this::asyncApi);
     }
 
     private record Fetched(String area, int status, Buffer body) {}
@@ -78,6 +91,31 @@ public class AggregateRoutes {
             }
             context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(OpenApiMerger.merge(documents, unavailable).toString());
+        }).onFailure(context::fail);
+    }
+
+    private void asyncApi(RoutingContext context) {
+        fetchAll("/asyncapi.yaml").onSuccess(results -> {
+            var documents = new LinkedHashMap<String, JsonNode>();
+            var unavailable = new ArrayList<String>();
+            for (var result : results) {
+                try {
+                    if (result.status() == 200) {
+                        documents.put(result.area(), YAML.readTree(result.body().getBytes()));
+                        continue;
+                    }
+                } catch (java.io.IOException e) {
+                    // an unreadable document counts as unavailable
+                }
+                unavailable.add(result.area());
+            }
+            try {
+                context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+                        .end(YAML.writeValueAsString(AsyncApiMerger.merge(documents, unavailable,
+                                asyncApiBrokers.orElse(bootstrapServers))));
+            } catch (java.io.IOException e) {
+                context.fail(e);
+            }
         }).onFailure(context::fail);
     }
 

@@ -114,7 +114,8 @@ public class GatewaySecurity {
                         + " reached; retry after " + retryAfter + " s.");
     }
 
-    private static String client(RoutingContext context) {
+    /** Whom a limit counts: the token's subject, or the address of an anonymous caller. */
+    public static String client(RoutingContext context) {
         var identity = identity(context);
         if (!identity.isAnonymous()) {
             return "token:" + identity.getPrincipal().getName();

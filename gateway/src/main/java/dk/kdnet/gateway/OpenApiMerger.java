@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.kdnet.gateway.stream.StreamDocument;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemType;
 import java.util.HashSet;
@@ -71,6 +72,9 @@ final class OpenApiMerger {
                 });
             }
         });
+        // The gateway's own operation; its problems refer to the services' Problem schema.
+        paths.set(StreamDocument.PATH, StreamDocument.pathItem(JSON));
+        tags.add(StreamDocument.tag(JSON));
         addGatewayResponses(paths, components);
         if (!unavailable.isEmpty()) {
             var missing = merged.putArray("x-unavailable-services");
@@ -110,7 +114,9 @@ final class OpenApiMerger {
                     .put("title", gateway.type().title()).put("status", gateway.type().status())
                     .put("detail", gateway.detail());
         }
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+        // Not the stream's: it is the gateway's own, and documents its 429 itself.
+        paths.properties().stream().filter(path -> !path.getKey().equals(StreamDocument.PATH))
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
             if (!OPERATIONS.contains(operation.getKey()) || !(operation.getValue() instanceof ObjectNode node)) {
                 return;
             }

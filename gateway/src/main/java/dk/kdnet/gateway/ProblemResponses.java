@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /** The gateway's own problem documents, for failures that happen before a service answers. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
 
     private ProblemResponses() {}
 
-    static Buffer body(ProblemType type, String detail, String path) {
+    public static Buffer body(ProblemType type, String detail, String path) {
+        return body(type, detail, path, List.of());
+    }
+
+    public static Buffer body(ProblemType type, String detail, String path, List<Problem.FieldError> errors) {
         try {
             return Buffer.buffer(JSON.writeValueAsBytes(new Problem(type.uri(), type.title(), type.status(), detail,
-                    path, List.of(), null, Map.of())));
+                    path, errors, null, Map.of())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

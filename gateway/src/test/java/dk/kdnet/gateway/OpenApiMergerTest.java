@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OpenApiMergerTest {
@@ -26,11 +27,11 @@ class OpenApiMergerTest {
 
         var merged = OpenApiMerger.merge(documents, List.of("meetings"));
 
-        assertEquals(List.of("/api/economy/charges", "/api/groups/organizations"),
+        assertEquals(List.of("/api/economy/charges", "/api/groups/organizations", "/api/stream"),
                 iterable(merged.get("paths").fieldNames()));
         assertEquals(List.of("Problem", "Charge", "Organization"),
                 iterable(merged.at("/components/schemas").fieldNames()));
-        assertEquals(2, merged.get("tags").size());
+        assertEquals(List.of("Charges", "Organizations", "Live stream"), merged.get("tags").findValuesAsText("name"));
         assertEquals("meetings", merged.at("/x-unavailable-services/0").asText());
         assertTrue(merged.get("openapi").asText().startsWith("3."));
         assertEquals("[{},{\"bearer\":[]}]", merged.get("security").toString(),
@@ -69,6 +70,21 @@ class OpenApiMergerTest {
                 "path-level fields are not operations");
         assertEquals("Not found", merged.at("/components/responses/NotFound/description").asText(),
                 "the services' shared responses stay");
+    }
+
+    @Test
+    void theLiveStreamIsTheGatewaysOwnOperationWithItsFiltersAndItsLimit() throws Exception {
+        var merged = OpenApiMerger.merge(Map.of(), List.of("groups", "meetings", "economy"));
+
+        var stream = merged.at("/paths/~1api~1stream/get");
+        assertEquals(List.of("type", "body", "meeting", "collaboration", "organization", "Last-Event-ID", "lastEventId",
+                "access_token"), stream.get("parameters").findValuesAsText("name"));
+        assertTrue(stream.at("/responses/200/content").has("text/event-stream"));
+        assertEquals(List.of("200", "400", "401", "403", "429"), iterable(stream.get("responses").fieldNames()),
+                "the stream is not proxied: no 502-504");
+        assertTrue(stream.at("/responses/429/headers/Retry-After/required").asBoolean());
+        assertEquals("#/components/schemas/Problem",
+                stream.at("/responses/429/content/application~1problem+json/schema/$ref").asText());
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {

@@ -76,6 +76,8 @@ public final class KdnetStack implements AutoCloseable {
             }
             launched.forEach(ServiceProcess::awaitReady);
             var gatewayEnv = new HashMap<>(extraEnv);
+            // The gateway's live stream (/api/stream) reads the topics itself.
+            gatewayEnv.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
             for (var service : stack.running.keySet()) {
                 gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
             }

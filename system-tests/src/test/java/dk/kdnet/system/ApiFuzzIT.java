@@ -315,7 +315,8 @@ class ApiFuzzIT {
     private List<Operation> operations() {
         var operations = new ArrayList<Operation>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            if (entry.getValue().has("responses")) {
+            // A stream does not end (its bad input is StreamIT's).
+            if (entry.getValue().has("responses") && !SecurityMatrixIT.streams(entry.getValue())) {
                 operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(), entry.getValue()));
             }
         }));
@@ -332,7 +333,7 @@ class ApiFuzzIT {
         paths.properties().forEach(path -> {
             var get = path.getValue().path("get");
             if (get.isMissingNode() || path.getKey().contains("{") || path.getKey().contains("/admin/")
-                    || requiresQuery(get)) {
+                    || requiresQuery(get) || SecurityMatrixIT.streams(get)) {
                 return;
             }
             for (var page = 0; ; page++) {

@@ -59,7 +59,13 @@ public final class SystemStack implements BeforeAllCallback, BeforeEachCallback,
             // The system tests send far more than a client would in a minute; the gateway's own tests test the limit.
             stack = KdnetStack.start(Infrastructure.root(), TestInfrastructure.dataDir().resolve("logs"),
                     TestInfrastructure.get(), ports, TestInfrastructure.tokens(),
-                    Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000"),
+                    Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000",
+                            // The live stream (StreamIT): heartbeats often enough to see, a slow client dropped
+                            // after 16 KiB unread, and a topic of the test's own, which it empties as retention would.
+                            "KDNET_STREAM_HEARTBEAT", "1s", "KDNET_STREAM_WRITE_QUEUE_MAX_SIZE", "16384",
+                            "KDNET_STREAM_TOPICS", "groups.organizations,groups.persons,groups.bodies,"
+                                    + "groups.body-memberships,groups.collaborations,groups.collaboration-memberships,"
+                                    + "meetings.meetings,meetings.decisions,economy.charges,stream.test"),
                     line -> System.out.println("system stack: " + line));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
