@@ -14,7 +14,7 @@ public final class KdnetStack implements AutoCloseable {
         GROUPS("groups-service", "groups", 8081),
         MEETINGS("meetings-service", "meetings", 8082),
         ECONOMY("economy-service", "economy", 8083),
-        GATEWAY("gateway", null, 8080);
+        GATEWAY("gateway", "gateway", 8080);
 
         public final String module;
         public final String database;
@@ -76,6 +76,9 @@ public final class KdnetStack implements AutoCloseable {
             }
             launched.forEach(ServiceProcess::awaitReady);
             var gatewayEnv = new HashMap<>(extraEnv);
+            gatewayEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(Service.GATEWAY.database));
+            gatewayEnv.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.dbUser());
+            gatewayEnv.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());
             for (var service : stack.running.keySet()) {
                 gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
             }
