@@ -1,4 +1,5 @@
--- One database per service (run once by the postgres image on an empty volume).
+-- One database per service and the gateway (run once by the postgres image on an empty volume).
 CREATE DATABASE groups;
 CREATE DATABASE meetings;
 CREATE DATABASE economy;
+CREATE DATABASE gateway;

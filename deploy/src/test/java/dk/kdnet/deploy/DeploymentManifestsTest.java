@@ -265,6 +265,12 @@ class DeploymentManifestsTest {
             assertTrue(named(resources, "ConfigMap", service).path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText()
                     .startsWith("jdbc:postgresql://" + database + "-rw:5432/"));
         }
+        // The gateway to its own, for the rate limit's buckets that all its replicas share.
+        var gatewayEnv = named(resources, "Deployment", "gateway").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env");
+        assertEquals("gateway-db-app", secretOf(gatewayEnv, "QUARKUS_DATASOURCE_PASSWORD"));
+        assertTrue(named(resources, "ConfigMap", "gateway").path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText()
+                .startsWith("jdbc:postgresql://gateway-db-rw:5432/"));
         assertEquals("false", named(resources, "ConfigMap", "kdnet-kafka").path("data").path("KDNET_EVENTS_CREATE_TOPICS").asText(),
                 "on Kubernetes the topics are KafkaTopics, not made by the services");
     }

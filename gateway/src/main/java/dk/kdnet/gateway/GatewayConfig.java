@@ -26,7 +26,8 @@ public interface GatewayConfig {
 
     /**
      * Requests per client (the token's subject, or the address of an anonymous caller) in a window;
-     * a caller over it gets a 429 with Retry-After. Kept per gateway instance.
+     * a caller over it gets a 429 with Retry-After. Counted by all gateway instances together, in the
+     * gateway's database ({@link RateLimiter}).
      */
     interface RateLimit {
         @WithDefault("600")
@@ -34,5 +35,13 @@ public interface GatewayConfig {
 
         @WithDefault("1m")
         Duration per();
+
+        /** A client's requests an instance counts on its own before it settles them with the database; 0: none. */
+        @WithDefault("10")
+        long localRequests();
+
+        /** How long an instance counts a client's requests on its own at most before it settles them. */
+        @WithDefault("1s")
+        Duration localFor();
     }
 }

@@ -1,10 +1,7 @@
 package dk.kdnet.gateway;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.kdnet.problems.ProblemType;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -19,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -38,11 +34,8 @@ public class GatewaySecurity {
     @Inject
     GatewayConfig config;
 
-    /** Bounded, so a flood of distinct callers cannot grow it without end. */
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    @Inject
+    RateLimiter rateLimiter;
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<HttpMethod> WRITES =
@@ -98,11 +91,20 @@ public class GatewaySecurity {
     }
 
     private void rateLimit(RoutingContext context) {
-        var bucket = buckets.get(client(context), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(config.rateLimit().requests())
-                        .refillGreedy(config.rateLimit().requests(), config.rateLimit().per()).build())
-                .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        var client = client(context);
+        // Off the event loop: settling a client's budget with the database blocks (RateLimiter). The body waits,
+        // paused, for whoever reads it next (the proxy's pipe resumes it).
+        context.request().pause();
+        context.vertx().executeBlocking(() -> rateLimiter.tryConsume(client), false).onComplete(result -> {
+            if (result.failed()) {
+                context.fail(result.cause());
+            } else {
+                limited(context, result.result());
+            }
+        });
+    }
+
+    private void limited(RoutingContext context, ConsumptionProbe probe) {
         if (probe.isConsumed()) {
             context.next();
             return;

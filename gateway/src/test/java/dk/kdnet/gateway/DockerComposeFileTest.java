@@ -68,7 +68,12 @@ class DockerComposeFileTest {
         assertEquals(List.of("8080:8080"), gateway.get("ports"));
         var env = (Map<String, Object>) gateway.get("environment");
         assertEquals("http://groups-service:8080", env.get("KDNET_GATEWAY_SERVICES_GROUPS"));
-        assertEquals(3, ((Map<String, Object>) gateway.get("depends_on")).size());
+        assertEquals("jdbc:postgresql://postgres:5432/gateway", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        var dependsOn = (Map<String, Map<String, String>>) gateway.get("depends_on");
+        assertEquals(4, dependsOn.size());
+        assertEquals("service_healthy", dependsOn.get("postgres").get("condition"));
+        assertTrue(Files.readString(Infrastructure.root().resolve("local/docker/create-databases.sql"))
+                .contains("CREATE DATABASE gateway;"));
         assertVerifiesKeycloakTokens(env);
     }
 

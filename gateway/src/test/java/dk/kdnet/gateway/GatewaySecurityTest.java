@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dk.kdnet.testing.TestInfrastructure;
@@ -27,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,9 @@ class GatewaySecurityTest {
             }
             config.put("kdnet.gateway.rate-limit.requests", "5");
             config.put("kdnet.gateway.rate-limit.per", "1h");
+            // Every request settles with the database, so two instances' counts are exact at once.
+            config.put("kdnet.gateway.rate-limit.local-requests", "0");
+            config.putAll(TestInfrastructure.gatewayDatabase());
             config.put("quarkus.http.cors.origins", "https://portal.kdnet.dk");
             // The tests' own connections come from 127.0.0.1: that is the trusted reverse proxy here.
             config.put("KDNET_GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
@@ -140,6 +146,29 @@ class GatewaySecurityTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"))
                 .body("type", equalTo("https://kdnet.dk/problems/too-many-requests"));
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    GatewayConfig config;
+
+    @Test
+    void twoGatewayInstancesShareOneBudget() {
+        // Another gateway instance: buckets of its own in memory, the same database.
+        var other = new RateLimiter(dataSource, config);
+        var token = TestInfrastructure.tokens().forClient("shared-budget-client", null);
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).when().get("/api/economy/charges").then().statusCode(503);
+        }
+        assertFalse(other.tryConsume("token:shared-budget-client").isConsumed(), "spent at the first instance");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(other.tryConsume("token:busy-elsewhere").isConsumed());
+        }
+        given().auth().oauth2(TestInfrastructure.tokens().forClient("busy-elsewhere", null))
+                .when().get("/api/economy/charges")
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class KdnetStack implements AutoCloseable {
         GROUPS("groups-service", "groups", 8081),
         MEETINGS("meetings-service", "meetings", 8082),
         ECONOMY("economy-service", "economy", 8083),
-        GATEWAY("gateway", null, 8080);
+        GATEWAY("gateway", "gateway", 8080);
 
         public final String module;
         public final String database;
@@ -78,6 +78,9 @@ public final class KdnetStack implements AutoCloseable {
             var gatewayEnv = new HashMap<>(extraEnv);
             // The gateway's live stream (/api/stream) reads the topics itself.
             gatewayEnv.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+            gatewayEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(Service.GATEWAY.database));
+            gatewayEnv.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.dbUser());
+            gatewayEnv.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());
             for (var service : stack.running.keySet()) {
                 gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
             }

@@ -43,10 +43,8 @@ public final class PostgresServer implements AutoCloseable {
                 Processes.giveToUnprivileged(dataDir);
                 Processes.run(Processes.unprivileged(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(),
                         "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync")), dataDir.getParent());
-                for (var database : databases) {
-                    createInSingleUserMode(bin, dataDir, database);
-                }
             }
+            createMissingDatabases(bin, dataDir, databases);
             Files.deleteIfExists(log);
             var command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir.toString(),
                     "-p", Integer.toString(port), "-k", dataDir.toString(), "-c", "listen_addresses=127.0.0.1",
@@ -63,6 +61,22 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the databases not made yet: all of them in a new cluster; in an existing one, those added since it was
+     * made (the gateway's). Which were made is kept in a file beside the data, so a start costs nothing once all are.
+     */
+    private static void createMissingDatabases(Path bin, Path dataDir, List<String> databases) throws IOException {
+        var made = dataDir.resolveSibling(dataDir.getFileName() + ".databases");
+        var existing = Files.exists(made) ? Files.readAllLines(made) : List.<String>of();
+        var missing = databases.stream().filter(d -> !existing.contains(d)).toList();
+        for (var database : missing) {
+            createInSingleUserMode(bin, dataDir, database);
+        }
+        if (!missing.isEmpty()) {
+            Files.write(made, databases);
+        }
+    }
+
     /** The only way to create a database with nothing but the server binary: no client, no driver needed. */
     private static void createInSingleUserMode(Path bin, Path dataDir, String database) throws IOException {
         var command = Processes.unprivileged(List.of(bin.resolve("postgres").toString(), "--single", "-D",
@@ -73,7 +87,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         var output = new String(process.getInputStream().readAllBytes());
         try {
-            if (process.waitFor() != 0 || output.contains("ERROR")) {
+            // A cluster made before the list of made databases was kept has most of them already.
+            if (process.waitFor() != 0 || output.contains("ERROR") && !output.contains("already exists")) {
                 throw new IllegalStateException("could not create database " + database + ": " + output);
             }
         } catch (InterruptedException e) {

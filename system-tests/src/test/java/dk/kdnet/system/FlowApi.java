@@ -182,7 +182,16 @@ final class FlowApi {
 
     /** Records the decision on an item through the gateway; returns the decision's id. */
     static UUID decide(UUID itemId, String correlationId, List<Map<String, Object>> effects) {
-        return UUID.fromString(write().header("X-Correlation-Id", correlationId)
+        return decide(itemId, correlationId, null, effects);
+    }
+
+    /** As above, in the caller's trace (a W3C traceparent). */
+    static UUID decide(UUID itemId, String correlationId, String traceparent, List<Map<String, Object>> effects) {
+        var request = write().header("X-Correlation-Id", correlationId);
+        if (traceparent != null) {
+            request = request.header("traceparent", traceparent);
+        }
+        return UUID.fromString(request
                 .body(Map.of("outcome", "APPROVED", "text", "KD-Net tog beslutningen til efterretning.",
                         "effects", effects))
                 .put("/api/meetings/items/" + itemId + "/decision").then().statusCode(200).extract().path("id"));

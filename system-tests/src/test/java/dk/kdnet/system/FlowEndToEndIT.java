@@ -72,8 +72,9 @@ class FlowEndToEndIT {
         var before = charges(GOVTECH_2024, 2024);
 
         var item57 = FlowApi.item(meeting, 57);
-        var decision = FlowApi.decide(item57, "flow-seed-57", List.of(effect(WITHDRAWAL, hedensted, govtech,
-                MEETING_DATE)));
+        var trace = UUID.randomUUID().toString().replace("-", "");
+        var decision = FlowApi.decide(item57, "flow-seed-57", "00-" + trace + "-00f067aa0ba902b7-01",
+                List.of(effect(WITHDRAWAL, hedensted, govtech, MEETING_DATE)));
 
         await().atMost(FLOW).untilAsserted(() -> assertEquals("2024-01-01",
                 membership(govtech, hedensted).getString("effectiveExit")));
@@ -103,6 +104,14 @@ class FlowEndToEndIT {
         var chargeEvent = KafkaEvents.await(TestInfrastructure.get().bootstrapServers(), "economy.charges",
                 r -> "flow-seed-57".equals(KafkaEvents.header(r, "ce_correlationid")));
         assertTrue(chargeEvent.value().contains(hedensted.toString()), chargeEvent.value());
+        // One decision, one trace: the caller's, through the gateway, meetings, groups and economy (ce_traceparent).
+        for (var topic : List.of("meetings.decisions", "groups.collaboration-memberships", "economy.charges")) {
+            var event = KafkaEvents.await(TestInfrastructure.get().bootstrapServers(), topic,
+                    r -> "flow-seed-57".equals(KafkaEvents.header(r, "ce_correlationid")));
+            var traceparent = KafkaEvents.header(event, "ce_traceparent");
+            assertTrue(traceparent != null && traceparent.matches("00-" + trace + "-[0-9a-f]{16}-0[01]"),
+                    topic + ": " + traceparent);
+        }
     }
 
     @Test

@@ -23,10 +23,17 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 /**
  * A CloudEvents 1.0 event in Kafka binary mode: attributes in {@code ce_} headers, JSON data in the
  * value, the subject as key. {@code correlationid} and {@code causationid} are extension attributes
- * that let one request's effects be followed across services.
+ * that let one request's effects be followed across services; {@code traceparent} is the distributed
+ * tracing extension's W3C trace context of the work that wrote it ({@link Tracing}).
  */
 public record CloudEvent(UUID id, String source, String type, String subject, OffsetDateTime time,
-        String correlationId, String causationId, JsonNode data) {
+        String correlationId, String causationId, JsonNode data, String traceparent) {
+
+    /** An event outside any trace. */
+    public CloudEvent(UUID id, String source, String type, String subject, OffsetDateTime time, String correlationId,
+            String causationId, JsonNode data) {
+        this(id, source, type, subject, time, correlationId, causationId, data, null);
+    }
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
@@ -90,6 +97,9 @@ public record CloudEvent(UUID id, String source, String type, String subject, Of
         if (causationId != null) {
             header(headers, "ce_causationid", causationId);
         }
+        if (traceparent != null) {
+            header(headers, "ce_traceparent", traceparent);
+        }
         return new ProducerRecord<>(topic, null, subject, data.toString(), headers);
     }
 
@@ -109,7 +119,8 @@ public record CloudEvent(UUID id, String source, String type, String subject, Of
             }
             return new CloudEvent(UUID.fromString(id), header(headers, "ce_source", true),
                     header(headers, "ce_type", true), header(headers, "ce_subject", true), OffsetDateTime.parse(time),
-                    header(headers, "ce_correlationid", false), header(headers, "ce_causationid", false), data);
+                    header(headers, "ce_correlationid", false), header(headers, "ce_causationid", false), data,
+                    header(headers, "ce_traceparent", false));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("data of event " + id + " is not JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {

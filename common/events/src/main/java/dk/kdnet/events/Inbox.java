@@ -22,6 +22,9 @@ public class Inbox {
     @Inject
     EntityManager em;
 
+    @Inject
+    Tracing tracing;
+
     /**
      * Answers false when the event was handled before. The correlation spans the transaction, so the
      * audit revision written at commit carries it too.
@@ -30,7 +33,8 @@ public class Inbox {
         var event = CloudEvent.fromRecord(record);
         Correlation.beginFrom(event);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> handleOnce(consumer, event, handler));
+            return tracing.handling(consumer, event,
+                    () -> QuarkusTransaction.requiringNew().call(() -> handleOnce(consumer, event, handler)));
         } finally {
             Correlation.end();
         }

@@ -48,19 +48,21 @@ public class Outbox {
             var chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
             var sql = new StringBuilder("""
                     INSERT INTO outbox_event (id, topic, event_key, type, source, subject, occurred_at,
-                                              correlation_id, causation_id, data) VALUES """);
+                                              correlation_id, causation_id, data, traceparent) VALUES """);
             for (int i = 0; i < chunk.size(); i++) {
-                var p = i * 10;
-                sql.append(i == 0 ? "" : ", ").append("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, CAST(?%d AS jsonb))"
-                        .formatted(p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10));
+                var p = i * COLUMNS;
+                sql.append(i == 0 ? "" : ", ").append("(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, CAST(?%d AS jsonb), ?%d)"
+                        .formatted(p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11));
             }
             var insert = em.createNativeQuery(sql.toString());
             var now = OffsetDateTime.now(ZoneOffset.UTC);
+            var traceparent = Tracing.currentTraceparent();
             for (int i = 0; i < chunk.size(); i++) {
                 var event = chunk.get(i);
                 var cloudEvent = new CloudEvent(UUID.randomUUID(), "/kdnet/" + source, event.type(), event.subject(),
-                        now, Correlation.currentId(), Correlation.currentCause(), CloudEvent.JSON.valueToTree(event));
-                var p = i * 10;
+                        now, Correlation.currentId(), Correlation.currentCause(), CloudEvent.JSON.valueToTree(event),
+                        traceparent);
+                var p = i * COLUMNS;
                 insert.setParameter(p + 1, cloudEvent.id())
                         .setParameter(p + 2, event.topic())
                         .setParameter(p + 3, event.subject())
@@ -70,7 +72,8 @@ public class Outbox {
                         .setParameter(p + 7, cloudEvent.time())
                         .setParameter(p + 8, cloudEvent.correlationId())
                         .setParameter(p + 9, cloudEvent.causationId())
-                        .setParameter(p + 10, cloudEvent.data().toString());
+                        .setParameter(p + 10, cloudEvent.data().toString())
+                        .setParameter(p + 11, traceparent);
                 cloudEvents.add(cloudEvent);
             }
             insert.executeUpdate();
@@ -81,6 +84,8 @@ public class Outbox {
         return cloudEvents;
     }
 
-    /** PostgreSQL takes at most 65,535 parameters per statement; 10 per row. */
+    private static final int COLUMNS = 11;
+
+    /** PostgreSQL takes at most 65,535 parameters per statement; 11 per row. */
     private static final int ROWS_PER_INSERT = 1_000;
 }

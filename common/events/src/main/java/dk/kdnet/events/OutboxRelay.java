@@ -210,7 +210,8 @@ public class OutboxRelay {
     private List<Pending> unpublished(Connection connection) throws SQLException, JsonProcessingException {
         var batch = new ArrayList<Pending>();
         try (var statement = connection.prepareStatement("""
-                SELECT seq, id, topic, type, source, subject, occurred_at, correlation_id, causation_id, data
+                SELECT seq, id, topic, type, source, subject, occurred_at, correlation_id, causation_id, data,
+                       traceparent
                 FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
             statement.setInt(1, config.batchSize());
             try (var rows = statement.executeQuery()) {
@@ -220,7 +221,7 @@ public class OutboxRelay {
                             rows.getObject("occurred_at", java.time.OffsetDateTime.class)
                                     .withOffsetSameInstant(ZoneOffset.UTC),
                             rows.getString("correlation_id"), rows.getString("causation_id"),
-                            CloudEvent.JSON.readTree(rows.getString("data")));
+                            CloudEvent.JSON.readTree(rows.getString("data")), rows.getString("traceparent"));
                     batch.add(new Pending(rows.getLong("seq"), rows.getString("topic"), event));
                 }
             }

@@ -57,6 +57,14 @@ public final class TestInfrastructure {
         return Map.of("mp.jwt.verify.publickey.location", key, "mp.jwt.verify.issuer", LocalTokens.ISSUER);
     }
 
+    /** The configuration that gives a {@code @QuarkusTest} gateway its database (the rate limit's buckets). */
+    public static Map<String, String> gatewayDatabase() {
+        var infrastructure = get();
+        return Map.of("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl("gateway"),
+                "quarkus.datasource.username", infrastructure.dbUser(),
+                "quarkus.datasource.password", infrastructure.dbPassword());
+    }
+
     public static Path dataDir() {
         get();
         return dataDir;
