@@ -34,6 +34,9 @@ public class AggregateRoutes {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Upstreams upstreams;
+
     private HttpClient client;
 
     void routes(@Observes Router router) {
@@ -57,7 +60,7 @@ public class AggregateRoutes {
 
     private Future<List<Fetched>> fetchAll(String path) {
         var futures = new ArrayList<Future<Fetched>>();
-        config.services().forEach((area, base) -> futures.add(fetch(area, base, path)));
+        upstreams.oneInstanceEach().forEach((area, base) -> futures.add(fetch(area, base, path)));
         return Future.all(futures).map(CompositeFuture::<Fetched>list);
     }
 
