@@ -46,6 +46,9 @@ public class AggregateRoutes {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
+    @Inject
+    Upstreams upstreams;
+
     private HttpClient client;
 
     void routes(@Observes Router router) {
@@ -70,7 +73,7 @@ public class AggregateRoutes {
 
     private Future<List<Fetched>> fetchAll(String path) {
         var futures = new ArrayList<Future<Fetched>>();
-        config.services().forEach((area, base) -> futures.add(fetch(area, base, path)));
+        upstreams.oneInstanceEach().forEach((area, base) -> futures.add(fetch(area, base, path)));
         return Future.all(futures).map(CompositeFuture::<Fetched>list);
     }
 

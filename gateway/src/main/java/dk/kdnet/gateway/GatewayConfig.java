@@ -5,13 +5,21 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @ConfigMapping(prefix = "kdnet.gateway")
 public interface GatewayConfig {
 
-    /** Base URL of each service by its area: {@code groups} serves {@code /api/groups/**}. */
-    Map<String, URI> services();
+    /**
+     * Base URLs of each service's instances by its area ({@code groups} serves {@code /api/groups/**}), separated by
+     * commas when it has several: the gateway balances over those that are ready (Upstreams).
+     */
+    Map<String, List<URI>> services();
+
+    /** How often the gateway asks each instance whether it is ready; one that is not gets no requests. */
+    @WithDefault("2s")
+    Duration readinessInterval();
 
     /** How long a service may take to answer before the caller gets a 504. */
     Duration timeout();

@@ -4,8 +4,11 @@ import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.smallrye.stork.api.ServiceInstance;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -20,18 +23,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Routes {@code /api/<area>/**} to the service of that area with Vert.x's reverse proxy. A service
- * that is down or slow answers, through the gateway, as an RFC 9457 problem within the timeout.
+ * Routes {@code /api/<area>/**} to an instance of the service of that area with Vert.x's reverse proxy, the instance
+ * chosen by {@link Upstreams}. A request that cannot connect goes to another instance (nothing was sent); a GET or
+ * HEAD whose connection fails before any answer goes once to another instance; a write that failed after it was
+ * sent is never sent again, as the service may have carried it out: the caller gets a problem. A service that is
+ * down or slow answers, through the gateway, as an RFC 9457 problem within the timeout.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     @Inject
@@ -40,18 +48,62 @@ public class GatewayRoutes {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Upstreams upstreams;
+
     void routes(@Observes Router router) {
         var client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(100));
-        config.services().forEach((area, base) -> {
+        config.services().keySet().forEach(area -> {
             var proxy = HttpProxy.reverseProxy(client);
-            proxy.originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
-                    .setServer(SocketAddress.inetSocketAddress(port(base), base.getHost()))
-                    .setIdleTimeout(config.timeout().toMillis())));
+            proxy.origin(context -> connect(area, context));
             proxy.addInterceptor(new ForwardingInterceptor(area));
             router.routeWithRegex("^/api/" + area + "(/.*)?$").order(-10).handler(context -> proxy.handle(context.request()));
         });
+    }
+
+    /** The call to one instance, kept in the proxy context: which instance, and whether it was tried already. */
+    private static final class Attempt {
+        ServiceInstance instance;
+        ServiceInstance failed;
+        boolean ended;
+
+        void end(Throwable failure) {
+            if (!ended) {
+                ended = true;
+                if (failure == null) {
+                    instance.recordReply();
+                }
+                instance.recordEnd(failure);
+            }
+        }
+    }
+
+    private static final String ATTEMPT = "kdnet.attempt";
+
+    private Future<HttpClientRequest> connect(String area, ProxyContext context) {
+        var attempt = context.get(ATTEMPT, Attempt.class);
+        if (attempt == null) {
+            attempt = new Attempt();
+            context.set(ATTEMPT, attempt);
+        }
+        var instance = upstreams.select(area, attempt.failed);
+        attempt.instance = instance;
+        attempt.ended = false;
+        var call = attempt;
+        return context.client().request(new RequestOptions()
+                        .setServer(SocketAddress.inetSocketAddress(instance.getPort(), instance.getHost()))
+                        .setIdleTimeout(config.timeout().toMillis()))
+                .recover(failure -> {
+                    call.end(failure);
+                    // Not connected, so nothing was sent: any request may go to another instance, once.
+                    if (call.failed == null && upstreams.hasOther(area, instance)) {
+                        call.failed = instance;
+                        return connect(area, context);
+                    }
+                    return Future.failedFuture(failure);
+                });
     }
 
     static int port(URI uri) {
@@ -59,7 +111,7 @@ public class GatewayRoutes {
     }
 
     /** Adds forwarding headers and a correlation id, and turns a failed service call into a problem. */
-    private static final class ForwardingInterceptor implements ProxyInterceptor {
+    private final class ForwardingInterceptor implements ProxyInterceptor {
         private final String area;
 
         ForwardingInterceptor(String area) {
@@ -87,36 +139,67 @@ public class GatewayRoutes {
             }
             var id = correlationId;
             return context.sendRequest().recover(failure -> {
-                var type = failure instanceof ConnectException || rootCause(failure) instanceof ConnectException
-                        ? ProblemType.SERVICE_UNAVAILABLE
-                        : failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout")
-                                ? ProblemType.GATEWAY_TIMEOUT
-                                : ProblemType.BAD_GATEWAY;
-                LOG.warnf("%s-service failed for %s %s [cid=%s]: %s", area, incoming.method(), incoming.path(), id,
-                        failure.toString());
-                var detail = switch (type) {
-                    case SERVICE_UNAVAILABLE -> area + "-service is not reachable; try again shortly";
-                    case GATEWAY_TIMEOUT -> area + "-service did not answer in time";
-                    default -> area + "-service failed to answer";
-                };
-                var response = request.release().response().setStatusCode(type.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(CORRELATION_HEADER, id)
-                        .setBody(Body.body(ProblemResponses.body(type, detail, incoming.path())));
-                if (type == ProblemType.SERVICE_UNAVAILABLE) {
-                    response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+                var attempt = context.get(ATTEMPT, Attempt.class);
+                if (attempt != null && attempt.instance != null) {
+                    attempt.end(failure);
+                    // Sent, and the connection failed before any answer (the instance died): a read can go to
+                    // another instance, once; a write may have been carried out, so it is not sent again.
+                    if (IDEMPOTENT.contains(incoming.method()) && attempt.failed == null && !timedOut(failure)
+                            && upstreams.hasOther(area, attempt.instance)) {
+                        attempt.failed = attempt.instance;
+                        LOG.infof("%s-service instance %s:%d failed %s %s [cid=%s]; trying another: %s", area,
+                                attempt.instance.getHost(), attempt.instance.getPort(), incoming.method(),
+                                incoming.path(), id, failure.toString());
+                        request.setBody(null);
+                        return context.sendRequest().recover(again -> problem(context, again, id));
+                    }
                 }
-                return Future.succeededFuture(response);
+                return problem(context, failure, id);
             });
+        }
+
+        private Future<ProxyResponse> problem(ProxyContext context, Throwable failure, String id) {
+            var request = context.request();
+            var incoming = request.proxiedRequest();
+            var attempt = context.get(ATTEMPT, Attempt.class);
+            if (attempt != null && attempt.instance != null) {
+                attempt.end(failure);
+            }
+            var type = failure instanceof ConnectException || rootCause(failure) instanceof ConnectException
+                    ? ProblemType.SERVICE_UNAVAILABLE
+                    : timedOut(failure) ? ProblemType.GATEWAY_TIMEOUT : ProblemType.BAD_GATEWAY;
+            LOG.warnf("%s-service failed for %s %s [cid=%s]: %s", area, incoming.method(), incoming.path(), id,
+                    failure.toString());
+            var detail = switch (type) {
+                case SERVICE_UNAVAILABLE -> area + "-service is not reachable; try again shortly";
+                case GATEWAY_TIMEOUT -> area + "-service did not answer in time";
+                default -> area + "-service failed to answer";
+            };
+            var response = request.release().response().setStatusCode(type.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(CORRELATION_HEADER, id)
+                    .setBody(Body.body(ProblemResponses.body(type, detail, incoming.path())));
+            if (type == ProblemType.SERVICE_UNAVAILABLE) {
+                response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+            }
+            return Future.succeededFuture(response);
         }
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
+            var attempt = context.get(ATTEMPT, Attempt.class);
+            if (attempt != null) {
+                attempt.end(null);
+            }
             var correlationId = context.request().headers().get(CORRELATION_HEADER);
             if (correlationId != null && !context.response().headers().contains(CORRELATION_HEADER)) {
                 context.response().putHeader(CORRELATION_HEADER, correlationId);
             }
             return context.sendResponse();
+        }
+
+        private static boolean timedOut(Throwable failure) {
+            return failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout");
         }
 
         private static Throwable rootCause(Throwable failure) {

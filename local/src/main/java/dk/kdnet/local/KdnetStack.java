@@ -31,7 +31,7 @@ public final class KdnetStack implements AutoCloseable {
         }
     }
 
-    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    private final Map<Service, List<ServiceProcess>> running = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
     private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private Path root;
@@ -45,12 +45,33 @@ public final class KdnetStack implements AutoCloseable {
      */
     public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
             LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
-        return start(root, logDir, infrastructure, ports, tokens, extraEnv, log, false);
+        return startInstances(root, logDir, infrastructure, oneEach(ports), tokens, extraEnv, log, false);
+    }
+
+    /**
+     * As above, with an instance of each service on each of its ports (sharing its database and consumer groups),
+     * and the gateway pointed at all of them.
+     */
+    public static KdnetStack startInstances(Path root, Path logDir, Infrastructure infrastructure,
+            Map<Service, List<Integer>> ports, LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
+        return startInstances(root, logDir, infrastructure, ports, tokens, extraEnv, log, false);
     }
 
     /** As above; with {@code recordAotCaches}, each process records its AOT cache until the stack is closed. */
     static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
             LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log, boolean recordAotCaches) {
+        return startInstances(root, logDir, infrastructure, oneEach(ports), tokens, extraEnv, log, recordAotCaches);
+    }
+
+    private static Map<Service, List<Integer>> oneEach(Map<Service, Integer> ports) {
+        var lists = new EnumMap<Service, List<Integer>>(Service.class);
+        ports.forEach((service, port) -> lists.put(service, List.of(port)));
+        return lists;
+    }
+
+    private static KdnetStack startInstances(Path root, Path logDir, Infrastructure infrastructure,
+            Map<Service, List<Integer>> ports, LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log,
+            boolean recordAotCaches) {
         Launcher launcher = recordAotCaches ? ServiceProcess::launchRecording : ServiceProcess::launch;
         var stack = new KdnetStack();
         stack.root = root;
@@ -67,11 +88,15 @@ public final class KdnetStack implements AutoCloseable {
                     env.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());
                     env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
                     stack.environments.put(service, Map.copyOf(env));
-                    log.info(service.module + ": starting on port " + ports.get(service));
-                    var process = launcher.launch(root, service.module, ports.get(service), env,
-                            logDir.resolve(service.module + ".log"));
-                    stack.running.put(service, process);
-                    launched.add(process);
+                    var instances = new ArrayList<ServiceProcess>();
+                    for (var port : ports.get(service)) {
+                        log.info(service.module + ": starting on port " + port);
+                        // The first instance's log is the service's; more instances have their port in the name.
+                        var logFile = logDir.resolve(service.module + (instances.isEmpty() ? "" : "-" + port) + ".log");
+                        instances.add(launcher.launch(root, service.module, port, env, logFile));
+                    }
+                    stack.running.put(service, instances);
+                    launched.addAll(instances);
                 }
             }
             launched.forEach(ServiceProcess::awaitReady);
@@ -81,14 +106,14 @@ public final class KdnetStack implements AutoCloseable {
             gatewayEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(Service.GATEWAY.database));
             gatewayEnv.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.dbUser());
             gatewayEnv.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());
-            for (var service : stack.running.keySet()) {
-                gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(), stack.running.get(service).url());
-            }
+            stack.running.forEach((service, instances) -> gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(),
+                    String.join(",", instances.stream().map(ServiceProcess::url).toList())));
             stack.environments.put(Service.GATEWAY, Map.copyOf(gatewayEnv));
             if (ports.containsKey(Service.GATEWAY)) {
-                log.info("gateway: starting on port " + ports.get(Service.GATEWAY));
-                stack.running.put(Service.GATEWAY, launcher.launch(root, Service.GATEWAY.module,
-                        ports.get(Service.GATEWAY), gatewayEnv, logDir.resolve("gateway.log")).awaitReady());
+                var port = ports.get(Service.GATEWAY).getFirst();
+                log.info("gateway: starting on port " + port);
+                stack.running.put(Service.GATEWAY, List.of(launcher.launch(root, Service.GATEWAY.module, port,
+                        gatewayEnv, logDir.resolve("gateway.log")).awaitReady()));
             }
             return stack;
         } catch (RuntimeException e) {
@@ -101,8 +126,15 @@ public final class KdnetStack implements AutoCloseable {
         ServiceProcess launch(Path root, String module, int port, Map<String, String> env, Path log);
     }
 
+    /** The service's (first) instance. */
     public ServiceProcess service(Service service) {
-        return running.get(service);
+        var instances = running.get(service);
+        return instances == null ? null : instances.getFirst();
+    }
+
+    /** Every instance of the service the stack started. */
+    public List<ServiceProcess> instances(Service service) {
+        return running.getOrDefault(service, List.of());
     }
 
     /**
@@ -128,8 +160,11 @@ public final class KdnetStack implements AutoCloseable {
         return instance;
     }
 
+    /** The (first) instance of each service. */
     public Map<Service, ServiceProcess> services() {
-        return Map.copyOf(running);
+        var first = new EnumMap<Service, ServiceProcess>(Service.class);
+        running.forEach((service, instances) -> first.put(service, instances.getFirst()));
+        return first;
     }
 
     // Synchronized: Ctrl-C's hook may close the stack while it is being closed, and must wait for it.
@@ -138,10 +173,10 @@ public final class KdnetStack implements AutoCloseable {
         // The gateway first, so nobody reaches a service that is going away.
         var gateway = running.remove(Service.GATEWAY);
         if (gateway != null) {
-            gateway.close();
+            gateway.forEach(ServiceProcess::close);
         }
         var processes = new ArrayList<>(extraInstances);
-        processes.addAll(running.values());
+        running.values().forEach(processes::addAll);
         extraInstances.clear();
         running.clear();
         // Together, not one after another: each waits seconds for its Kafka consumers to leave their groups.

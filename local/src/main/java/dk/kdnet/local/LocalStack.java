@@ -7,11 +7,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 /**
  * {@code ./kdnet up}: PostgreSQL, Kafka, the three services and the gateway on this machine, in the
  * foreground until Ctrl-C, which stops every process it started. Data lives in {@code .kdnet/}.
- * {@code --fresh} starts from empty data; {@code --as-built} records no AOT caches.
+ * {@code --fresh} starts from empty data; {@code --as-built} records no AOT caches; {@code --replicas N} starts N
+ * instances of each service, the k-th (from 0) on its port + 100·k (groups-service: 8081, 8181, 8281...), and
+ * the gateway balances over them.
  */
 public final class LocalStack {
 
@@ -21,6 +24,7 @@ public final class LocalStack {
         var fresh = List.of(args).contains("--fresh");
         // CI starts what ./mvnw verify packaged: recording AOT caches first would cost it a minute.
         var asBuilt = List.of(args).contains("--as-built");
+        var replicas = replicas(args);
         var root = Infrastructure.root();
         var dataDir = root.resolve(".kdnet");
         Infrastructure.Log log = line -> System.out.println("kdnet: " + line);
@@ -35,8 +39,12 @@ public final class LocalStack {
         var ports = new Infrastructure.Ports(intEnv("KDNET_PG_PORT", 15432), intEnv("KDNET_KAFKA_PORT", 19092),
                 intEnv("KDNET_KAFKA_CONTROLLER_PORT", 19093));
         var servicePorts = new EnumMap<KdnetStack.Service, Integer>(KdnetStack.Service.class);
+        var instancePorts = new EnumMap<KdnetStack.Service, List<Integer>>(KdnetStack.Service.class);
         for (var service : KdnetStack.Service.values()) {
-            servicePorts.put(service, intEnv("KDNET_" + service.name() + "_PORT", service.defaultPort));
+            var port = intEnv("KDNET_" + service.name() + "_PORT", service.defaultPort);
+            servicePorts.put(service, port);
+            var count = service == KdnetStack.Service.GATEWAY ? 1 : replicas;
+            instancePorts.put(service, IntStream.range(0, count).mapToObj(k -> port + 100 * k).toList());
         }
         var stopped = new CountDownLatch(1);
         var started = new Object() {
@@ -62,7 +70,7 @@ public final class LocalStack {
             started.stack.close();
             AotCaches.report(root, recordingLogs, log);
         }
-        started.stack = KdnetStack.start(root, dataDir.resolve("logs"), started.infrastructure, servicePorts,
+        started.stack = KdnetStack.startInstances(root, dataDir.resolve("logs"), started.infrastructure, instancePorts,
                 LocalTokens.in(dataDir), Map.of(), log);
         var gateway = "http://localhost:" + servicePorts.get(KdnetStack.Service.GATEWAY);
         System.out.println("""
@@ -74,9 +82,25 @@ public final class LocalStack {
                   Health       %s/health
                   Try          curl %s/api/groups/organizations
                   Token        ./kdnet token --role secretariat   (or --role member, --client <name>)
+                  Instances    %s
                 Ctrl-C stops everything.
-                """.formatted(dataDir.resolve("logs"), gateway, gateway, gateway, gateway, gateway));
+                """.formatted(dataDir.resolve("logs"), gateway, gateway, gateway, gateway, gateway,
+                instancePorts.entrySet().stream().filter(e -> e.getKey() != KdnetStack.Service.GATEWAY)
+                        .map(e -> e.getKey().module + " " + e.getValue()).toList()));
         stopped.await();
+    }
+
+    private static int replicas(String[] args) {
+        var options = List.of(args);
+        var at = options.indexOf("--replicas");
+        if (at < 0) {
+            return 1;
+        }
+        var value = at + 1 < options.size() ? options.get(at + 1) : "";
+        if (!value.matches("[1-9]")) {
+            throw new IllegalArgumentException("--replicas takes a number from 1 to 9, not '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     private static int intEnv(String name, int fallback) {
