@@ -12,7 +12,7 @@ echo "== start to ready and RSS after start (a second instance of each, beside t
 printf '%-18s %12s %10s\n' service ready_s rss_mb
 # Launched as ./kdnet up launches them (local/'s ServiceProcess): the same flags, the AOT cache.
 flags=$(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')
-for module in groups-service meetings-service economy-service gateway; do
+for module in groups-service meetings-service economy-service notifications-service gateway; do
   port=$((19000 + RANDOM % 1000))
   db=${module%-service}
   archive=""

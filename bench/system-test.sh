@@ -8,7 +8,7 @@ pick_java
 system_test() {
   local test=$1 prefix=$2 status=0
   shift 2
-  for module in groups-service meetings-service economy-service gateway; do
+  for module in groups-service meetings-service economy-service notifications-service gateway; do
     [ -f $module/target/quarkus-app/quarkus-run.jar ] || { ./mvnw -o -B -q package -DskipTests; break; }
   done
   local reports=system-tests/target/failsafe-reports

@@ -3,3 +3,4 @@ CREATE DATABASE groups;
 CREATE DATABASE meetings;
 CREATE DATABASE economy;
 CREATE DATABASE gateway;
+CREATE DATABASE notifications;

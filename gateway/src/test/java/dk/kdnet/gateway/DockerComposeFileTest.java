@@ -26,11 +26,11 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void hasInfrastructureAndTheFourServices() throws IOException {
+    void hasInfrastructureTheServicesAndTheGateway() throws IOException {
         @SuppressWarnings("unchecked")
         var services = (Map<String, Object>) compose().get("services");
         assertEquals(List.of("postgres", "kafka", "keycloak", "groups-service", "meetings-service", "economy-service",
-                "gateway"), List.copyOf(services.keySet()));
+                "notifications-service", "gateway"), List.copyOf(services.keySet()));
         assertTrue(!compose().containsKey("version"), "the obsolete version key is left out");
         assertEquals("postgres:15", service("postgres").get("image"));
         assertTrue(String.valueOf(service("kafka").get("image")).startsWith("apache/kafka:"));
@@ -47,7 +47,7 @@ class DockerComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void servicesAreBuiltWaitForHealthyDependenciesAndAreConfiguredByEnvironment() throws IOException {
-        for (var name : List.of("groups-service", "meetings-service", "economy-service")) {
+        for (var name : List.of("groups-service", "meetings-service", "economy-service", "notifications-service")) {
             var service = service(name);
             var build = (Map<String, Object>) service.get("build");
             assertEquals(name, ((Map<String, Object>) build.get("args")).get("MODULE"));
@@ -68,9 +68,10 @@ class DockerComposeFileTest {
         assertEquals(List.of("8080:8080"), gateway.get("ports"));
         var env = (Map<String, Object>) gateway.get("environment");
         assertEquals("http://groups-service:8080", env.get("KDNET_GATEWAY_SERVICES_GROUPS"));
+        assertEquals("http://notifications-service:8080", env.get("KDNET_GATEWAY_SERVICES_SUBSCRIPTIONS"));
         assertEquals("jdbc:postgresql://postgres:5432/gateway", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
         var dependsOn = (Map<String, Map<String, String>>) gateway.get("depends_on");
-        assertEquals(4, dependsOn.size());
+        assertEquals(5, dependsOn.size());
         assertEquals("service_healthy", dependsOn.get("postgres").get("condition"));
         assertTrue(Files.readString(Infrastructure.root().resolve("local/docker/create-databases.sql"))
                 .contains("CREATE DATABASE gateway;"));

@@ -22,7 +22,8 @@ import java.util.Map;
 final class AotCaches {
 
     private static final List<String> FIRST_READS = List.of("/api/groups/organizations", "/api/groups/collaborations",
-            "/api/meetings", "/api/economy/schemes", "/api/economy/budgets", "/openapi", "/health");
+            "/api/meetings", "/api/economy/schemes", "/api/economy/budgets", "/api/subscriptions", "/openapi",
+            "/health");
 
     private AotCaches() {}
 

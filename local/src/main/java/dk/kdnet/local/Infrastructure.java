@@ -12,7 +12,8 @@ import java.util.List;
 public final class Infrastructure implements AutoCloseable {
 
     /** One database per service and the gateway; no service reads another's. */
-    public static final List<String> DATABASES = List.of("groups", "meetings", "economy", "gateway", "kdnet_test");
+    public static final List<String> DATABASES = List.of("groups", "meetings", "economy", "notifications", "gateway",
+            "kdnet_test");
 
     private final PostgresServer postgres;
     private final KafkaServer kafka;
@@ -49,7 +50,7 @@ public final class Infrastructure implements AutoCloseable {
             dbBaseUrl = externalDb.replaceAll("/+$", "");
             user = System.getenv().getOrDefault("KDNET_DB_USER", "kdnet");
             password = System.getenv().getOrDefault("KDNET_DB_PASSWORD", "");
-            log.info("PostgreSQL: external, " + dbBaseUrl + "/{" + String.join(",", DATABASES.subList(0, 4)) + "}");
+            log.info("PostgreSQL: external, " + dbBaseUrl + "/{" + String.join(",", DATABASES.subList(0, DATABASES.size() - 1)) + "}");
         } else {
             log.info("PostgreSQL: starting on port " + ports.postgres() + " (" + dataDir.resolve("postgres") + ")");
             postgres = PostgresServer.start(root, dataDir.resolve("postgres"), ports.postgres(), DATABASES, durable);

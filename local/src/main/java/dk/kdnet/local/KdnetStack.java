@@ -7,13 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three services and the gateway as processes, on given infrastructure. */
+/** The services and the gateway as processes, on given infrastructure. */
 public final class KdnetStack implements AutoCloseable {
 
     public enum Service {
         GROUPS("groups-service", "groups", 8081),
         MEETINGS("meetings-service", "meetings", 8082),
         ECONOMY("economy-service", "economy", 8083),
+        /** notifications-service, whose area in the gateway is {@code /api/subscriptions}. */
+        SUBSCRIPTIONS("notifications-service", "notifications", 8084),
         GATEWAY("gateway", "gateway", 8080);
 
         public final String module;
@@ -30,6 +32,10 @@ public final class KdnetStack implements AutoCloseable {
             return name().toLowerCase();
         }
     }
+
+    /** On this machine webhook receivers are local: plain http to 127.0.0.1 is allowed (never on Kubernetes). */
+    static final Map<String, String> LOCAL_RECEIVERS = Map.of("KDNET_WEBHOOKS_ALLOW_HTTP", "true",
+            "KDNET_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
 
     private final Map<Service, List<ServiceProcess>> running = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
@@ -80,9 +86,12 @@ public final class KdnetStack implements AutoCloseable {
         extraEnv.putAll(tokens.verifierEnv());
         try {
             var launched = new ArrayList<ServiceProcess>();
-            for (var service : List.of(Service.GROUPS, Service.MEETINGS, Service.ECONOMY)) {
+            for (var service : List.of(Service.GROUPS, Service.MEETINGS, Service.ECONOMY, Service.SUBSCRIPTIONS)) {
                 if (ports.containsKey(service)) {
                     var env = new HashMap<>(extraEnv);
+                    if (service == Service.SUBSCRIPTIONS) {
+                        env.putAll(LOCAL_RECEIVERS);
+                    }
                     env.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(service.database));
                     env.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.dbUser());
                     env.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.dbPassword());

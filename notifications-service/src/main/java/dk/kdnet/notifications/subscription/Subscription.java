@@ -1,0 +1,56 @@
+package dk.kdnet.notifications.subscription;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A municipal system's webhook: where to send which events, and the secret they are signed with. */
+@Entity
+public class Subscription extends PanacheEntityBase {
+
+    public enum Status {
+        ACTIVE,
+        /** Deliveries failed for too long; its undelivered events wait until it is resumed. */
+        PAUSED
+    }
+
+    @Id
+    public UUID id;
+
+    public String url;
+
+    /** The event types it receives; empty: all. */
+    public String[] eventTypes = new String[0];
+
+    public UUID bodyId;
+
+    public UUID meetingId;
+
+    public UUID collaborationId;
+
+    public UUID organizationId;
+
+    /** The organization of the client token that made it; null when the secretariat did. */
+    public UUID ownerOrganizationId;
+
+    public String secret;
+
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.ACTIVE;
+
+    public String pausedReason;
+
+    public OffsetDateTime pausedAt;
+
+    public OffsetDateTime createdAt;
+
+    public String createdBy;
+
+    @Version
+    public long version;
+}
