@@ -1,0 +1,85 @@
+package dk.kdnet.notifications.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kdnet.notifications.Events;
+import dk.kdnet.testing.WebhookReceiver;
+import dk.kdnet.notifications.WebhookSamples;
+import dk.kdnet.testing.AsSecretariat;
+import dk.kdnet.testing.KdnetTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
+class WebhookDeliveryTest extends AsSecretariat {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theReceiverDownForAMinuteThenEverythingArrivesOnceInOrderAndVerifiable() throws Exception {
+        try (var receiver = WebhookReceiver.start(Duration.ZERO)) {
+            receiver.down();
+            var organization = UUID.randomUUID();
+            var created = given().contentType("application/json").body("""
+                    {"url":"%s","eventTypes":["dk.kdnet.groups.organization-changed.v1"],
+                     "filters":{"organization":"%s"}}""".formatted(receiver.url(), organization))
+                    .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
+            var id = created.getString("id");
+            var secret = created.getString("secret");
+            var subjects = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+            var sent = new LinkedHashMap<UUID, List<String>>();
+            subjects.forEach(subject -> sent.put(subject, new ArrayList<>()));
+            for (int n = 0; n < 30; n++) {
+                var subject = subjects.get(n % 3);
+                sent.get(subject).add(Events.organizationChanged(subject, organization, n).toString());
+            }
+            // An event of another organization: not for this subscription.
+            Events.organizationChanged(UUID.randomUUID(), UUID.randomUUID(), 99);
+            var down = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/subscriptions/" + id
+                    + "/deliveries?status=PENDING").then().extract().jsonPath().getInt("total") == 30);
+            given().get("/api/subscriptions/" + id + "/deliveries?size=1").then().statusCode(200)
+                    .body("items[0].status", org.hamcrest.Matchers.equalTo("PENDING"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/subscriptions/" + id
+                    + "/deliveries?size=200").then().extract().jsonPath().<Integer>getList("items.attempts")
+                    .stream().anyMatch(attempts -> attempts >= 2));
+            given().get("/api/subscriptions/" + id + "/deliveries?size=200").then().statusCode(200)
+                    .body("items.findAll { it.attempts > 0 }.lastError",
+                            org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("ConnectException")));
+            Thread.sleep(Math.max(0, Duration.ofSeconds(60).toMillis() - Duration.ofNanos(System.nanoTime() - down).toMillis()));
+            receiver.up();
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= 30);
+            Thread.sleep(2_000); // anything sent twice would arrive by now
+            var received = receiver.received();
+            assertEquals(30, received.size(), "each event once");
+            var arrived = new HashMap<String, List<String>>();
+            for (var request : received) {
+                assertTrue(WebhookReceiver.verifies(secret, request), "signature of " + request.webhookId());
+                var body = JSON.readTree(request.body());
+                assertEquals(request.webhookId(), body.path("id").asText(), "webhook-id is the event id");
+                assertEquals(organization.toString(), body.path("data").path("organizationId").asText());
+                arrived.computeIfAbsent(body.path("subject").asText(), s -> new ArrayList<>()).add(request.webhookId());
+            }
+            for (var subject : subjects) {
+                assertEquals(sent.get(subject), arrived.get(subject.toString()), "in order for " + subject);
+            }
+            given().get("/api/subscriptions/" + id + "/deliveries?status=DELIVERED&size=200").then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(30))
+                    .body("items.lastStatus", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(204)))
+                    .body("items.nextAttemptAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+            WebhookSamples.keep(secret, received.subList(0, 5));
+        }
+    }
+}
