@@ -8,7 +8,10 @@ CREATE TABLE subscription (
     meeting_id             UUID,
     collaboration_id       UUID,
     organization_id        UUID,
-    -- The client's organization when a client token made it: it sees and manages only its own.
+    -- The client token that made it (null: the secretariat), and the organization it is limited to: what the
+    -- subscription receives is what that client may read (EventVisibility), and only that client's organization
+    -- (or, without one, that client) manages it.
+    client_id              TEXT,
     owner_organization_id  UUID,
     -- whsec_ + base64; kept to sign with, never shown after creation.
     secret                 TEXT        NOT NULL,
@@ -41,6 +44,7 @@ CREATE TABLE delivery (
     subscription_id UUID        NOT NULL REFERENCES subscription (id) ON DELETE CASCADE,
     event_id        UUID        NOT NULL REFERENCES webhook_event (id),
     subject         TEXT        NOT NULL,
+    -- PENDING, DELIVERED, or WITHHELD: no longer visible to the subscription when its turn came (the rules changed).
     status          TEXT        NOT NULL,
     attempts        INT         NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMPTZ NOT NULL,

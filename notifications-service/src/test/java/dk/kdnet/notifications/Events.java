@@ -15,13 +15,17 @@ public final class Events {
 
     /** An organization-changed event of {@code subject} naming {@code organization}, numbered {@code n}. */
     public static UUID organizationChanged(UUID subject, UUID organization, int n) {
-        var id = UUID.randomUUID();
-        var data = """
+        return send(GroupsTopics.ORGANIZATIONS, OrganizationChanged.TYPE, subject, """
                 {"organizationId":"%s","kind":"MUNICIPALITY","name":"Testkommune %d","shortName":"T%d",
-                 "municipalityCode":null,"cvr":null,"ean":null}""".formatted(organization, n, n);
-        KafkaEvents.send(TestInfrastructure.get().bootstrapServers(), GroupsTopics.ORGANIZATIONS, subject.toString(), data,
-                Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_source", "/kdnet/groups-service",
-                        "ce_type", OrganizationChanged.TYPE, "ce_subject", subject.toString(),
+                 "municipalityCode":null,"cvr":null,"ean":null}""".formatted(organization, n, n));
+    }
+
+    /** An event of any type and data; its id. */
+    public static UUID send(String topic, String type, UUID subject, String data) {
+        var id = UUID.randomUUID();
+        KafkaEvents.send(TestInfrastructure.get().bootstrapServers(), topic, subject.toString(), data,
+                Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_source", "/kdnet/test",
+                        "ce_type", type, "ce_subject", subject.toString(),
                         "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json"));
         return id;
     }

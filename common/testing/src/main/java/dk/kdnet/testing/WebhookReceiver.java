@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dk.kdnet.local.Processes;
 
 /**
  * A webhook receiver on 127.0.0.1, as a municipality would run one: it keeps what it was sent, and verifies it as the

@@ -1,5 +1,6 @@
 package dk.kdnet.notifications.delivery;
 
+import dk.kdnet.events.visibility.EventVisibility;
 import dk.kdnet.notifications.WebhookConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -138,7 +139,8 @@ public class DeliveryWorker {
                 .setParameter(1, subscription).executeUpdate());
     }
 
-    private record Due(long seq, UUID eventId, String subject, int attempts, String payload, String url, String secret) {}
+    /** A delivery to make: {@code body} is the event as the subscription may see it, null when it may no longer. */
+    private record Due(long seq, UUID eventId, String subject, int attempts, String body, String url, String secret) {}
 
     private void deliverFor(UUID subscription) {
         // Stop taking calls while the lease still covers the longest one.
@@ -156,7 +158,11 @@ public class DeliveryWorker {
                 if (failedSubjects.contains(delivery.subject())) {
                     continue;
                 }
-                var outcome = sender.send(delivery.url(), delivery.eventId().toString(), delivery.payload(),
+                if (delivery.body() == null) {
+                    withheld(delivery);
+                    continue;
+                }
+                var outcome = sender.send(delivery.url(), delivery.eventId().toString(), delivery.body(),
                         delivery.secret());
                 if (outcome.delivered()) {
                     delivered(delivery, outcome);
@@ -175,7 +181,8 @@ public class DeliveryWorker {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    SELECT p.seq, p.event_id, p.subject, p.attempts, e.payload, s.url, s.secret
+                    SELECT p.seq, p.event_id, p.subject, p.attempts, e.payload, s.url, s.secret, s.client_id,
+                           s.owner_organization_id
                     FROM (SELECT d.*, row_number() OVER (PARTITION BY d.subject ORDER BY d.seq) AS place,
                                  first_value(d.next_attempt_at) OVER (PARTITION BY d.subject ORDER BY d.seq) AS head_due_at
                           FROM delivery d WHERE d.subscription_id = ?1 AND d.status = 'PENDING') p
@@ -186,8 +193,21 @@ public class DeliveryWorker {
                     .setParameter(1, subscription).setParameter(2, PER_SUBJECT).setParameter(3, config.batchSize())
                     .getResultList();
             return rows.stream().map(row -> new Due(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
-                    ((Number) row[3]).intValue(), (String) row[4], (String) row[5], (String) row[6])).toList();
+                    ((Number) row[3]).intValue(), body((String) row[4], (String) row[7], (UUID) row[8]),
+                    (String) row[5], (String) row[6])).toList();
         });
+    }
+
+    /** Redacted for the subscription's owner, as when it was recorded (EventVisibility is pure). */
+    private static String body(String payload, String clientId, UUID ownerOrganizationId) {
+        return EventVisibility.visible(Matching.parse(payload), Matching.viewer(clientId, ownerOrganizationId))
+                .map(Matching::body).orElse(null);
+    }
+
+    private void withheld(Due delivery) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE delivery SET status = 'WITHHELD', last_error = 'no longer visible to this subscription'
+                WHERE seq = ?1 AND status = 'PENDING'""").setParameter(1, delivery.seq()).executeUpdate());
     }
 
     private void delivered(Due delivery, WebhookSender.Outcome outcome) {

@@ -1,7 +1,5 @@
 package dk.kdnet.notifications.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
@@ -16,15 +14,14 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Takes every event of every topic once (the inbox, by event id) and, in the same transaction, keeps it and records
- * one pending delivery per subscription it matches, paused ones included, so a paused subscription misses nothing.
- * The workers send them.
+ * Takes every event of every topic once (the inbox, by event id) and, in the same transaction, keeps it whole and
+ * records one pending delivery per subscription it is offered to ({@link Matching}), paused ones included, so a paused
+ * subscription misses nothing. The workers send them, each redacted for its subscription.
  */
 @ApplicationScoped
 public class EventRecorder {
 
     static final String CONSUMER = "notifications.webhooks";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Inbox inbox;
@@ -51,9 +48,9 @@ public class EventRecorder {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, event.id()).setParameter(2, topic).setParameter(3, event.type())
                 .setParameter(4, event.source()).setParameter(5, event.subject()).setParameter(6, event.time())
-                .setParameter(7, payload(event)).executeUpdate();
+                .setParameter(7, Matching.body(event)).executeUpdate();
         for (var subscription : Subscription.<Subscription>listAll()) {
-            if (Matching.matches(subscription, event.type(), event.subject(), event.data())) {
+            if (Matching.offered(subscription, event).isPresent()) {
                 em.createNativeQuery("""
                         INSERT INTO delivery (subscription_id, event_id, subject, status, next_attempt_at)
                         VALUES (?1, ?2, ?3, 'PENDING', now())""")
@@ -61,19 +58,5 @@ public class EventRecorder {
                         .executeUpdate();
             }
         }
-    }
-
-    /** The webhook's body: the CloudEvent in JSON (structured mode), the same bytes on every attempt. */
-    static String payload(CloudEvent event) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("specversion", CloudEvent.SPEC_VERSION);
-        body.put("id", event.id().toString());
-        body.put("source", event.source());
-        body.put("type", event.type());
-        body.put("subject", event.subject());
-        body.put("time", event.time().toString());
-        body.put("datacontenttype", CloudEvent.CONTENT_TYPE);
-        body.set("data", event.data());
-        return body.toString();
     }
 }

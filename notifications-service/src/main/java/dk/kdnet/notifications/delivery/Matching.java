@@ -1,35 +1,75 @@
 package dk.kdnet.notifications.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kdnet.events.CloudEvent;
+import dk.kdnet.events.visibility.EventVisibility;
+import dk.kdnet.events.visibility.EventVisibility.Viewer;
 import dk.kdnet.notifications.subscription.Subscription;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Which events a subscription is sent: those it asked for (types, filters) that its owner may receive. */
+/**
+ * Which events a subscription is sent, and as what: those its owner may see (EventVisibility, the API's rules: the
+ * secretariat's subscriptions everything, a client's what an anonymous read shows, its own organization's charges
+ * only), redacted as for them, of the types and filters it asked for.
+ */
 public final class Matching {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Matching() {}
 
-    public static boolean matches(Subscription subscription, String type, String subject, JsonNode data) {
-        return (subscription.eventTypes.length == 0 || List.of(subscription.eventTypes).contains(type))
-                && concerns(subscription.bodyId, "bodyId", subject, data)
-                && concerns(subscription.meetingId, "meetingId", subject, data)
-                && concerns(subscription.collaborationId, "collaborationId", subject, data)
-                && concerns(subscription.organizationId, "organizationId", subject, data)
-                && mayReceive(subscription, data);
+    /** The event as the subscription receives it, or empty when it is not for it. */
+    public static Optional<CloudEvent> offered(Subscription subscription, CloudEvent event) {
+        return EventVisibility.visible(event, viewer(subscription.clientId, subscription.ownerOrganizationId))
+                .filter(visible -> wants(subscription, visible));
+    }
+
+    /** Whoever registered it: the secretariat sees everything, a client token what a client may. */
+    static Viewer viewer(String clientId, UUID ownerOrganizationId) {
+        return clientId == null ? Viewer.INTERNAL : Viewer.client(ownerOrganizationId);
+    }
+
+    private static boolean wants(Subscription subscription, CloudEvent event) {
+        var data = event.data();
+        return (subscription.eventTypes.length == 0 || List.of(subscription.eventTypes).contains(event.type()))
+                && concerns(subscription.bodyId, "bodyId", event.subject(), data)
+                && concerns(subscription.meetingId, "meetingId", event.subject(), data)
+                && concerns(subscription.collaborationId, "collaborationId", event.subject(), data)
+                && concerns(subscription.organizationId, "organizationId", event.subject(), data);
     }
 
     private static boolean concerns(UUID filter, String field, String subject, JsonNode data) {
         return filter == null || filter.toString().equals(subject) || filter.toString().equals(data.path(field).asText());
     }
 
-    /**
-     * Until the API's visibility rules are shared with the event stream (issue 20), conservatively: the
-     * secretariat's subscriptions may receive every event; a client's only those naming its own organization
-     * (its charges, its memberships, its population), never meetings' material, which may hold closed items.
-     */
-    private static boolean mayReceive(Subscription subscription, JsonNode data) {
-        return subscription.ownerOrganizationId == null
-                || subscription.ownerOrganizationId.toString().equals(data.path("organizationId").asText());
+    /** The webhook's body: the CloudEvent in JSON (structured mode); the same bytes for the same event. */
+    public static String body(CloudEvent event) {
+        var body = JSON.createObjectNode();
+        body.put("specversion", CloudEvent.SPEC_VERSION);
+        body.put("id", event.id().toString());
+        body.put("source", event.source());
+        body.put("type", event.type());
+        body.put("subject", event.subject());
+        body.put("time", event.time().toString());
+        body.put("datacontenttype", CloudEvent.CONTENT_TYPE);
+        body.set("data", event.data());
+        return body.toString();
+    }
+
+    /** An event kept as {@link #body} wrote it. */
+    public static CloudEvent parse(String body) {
+        try {
+            var json = JSON.readTree(body);
+            return new CloudEvent(UUID.fromString(json.path("id").asText()), json.path("source").asText(),
+                    json.path("type").asText(), json.path("subject").asText(),
+                    OffsetDateTime.parse(json.path("time").asText()), null, null, json.path("data"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a kept event is not JSON", e);
+        }
     }
 }

@@ -35,7 +35,10 @@ public class Subscription extends PanacheEntityBase {
 
     public UUID organizationId;
 
-    /** The organization of the client token that made it; null when the secretariat did. */
+    /** The client token that made it (its subject); null when the secretariat did. */
+    public String clientId;
+
+    /** The organization that client token is limited to, if any: it receives only what that organization may. */
     public UUID ownerOrganizationId;
 
     public String secret;

@@ -48,8 +48,10 @@ public final class SubscriptionApi {
                     + " for POST .../resume") Subscription.Status status,
             @Schema(example = "connection refused") String pausedReason,
             OffsetDateTime pausedAt,
-            @Schema(description = "The organization of the client that registered it; null for the secretariat's")
-            UUID ownerOrganizationId,
+            @Schema(example = "aarhus-finance", description = "The client that registered it (its token's subject);"
+                    + " null for the secretariat's. It receives what that client may read") String client,
+            @Schema(example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139", description = "The organization that client is"
+                    + " limited to; its subscriptions belong to every client of that organization") UUID ownerOrganizationId,
             @Schema(required = true) OffsetDateTime createdAt,
             @Schema(description = "Only in the answer to the POST that created it (when generated or given); null"
                     + " in every other answer: it is never shown again", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
@@ -91,6 +93,8 @@ public final class SubscriptionApi {
 
     public enum DeliveryStatus {
         PENDING,
-        DELIVERED
+        DELIVERED,
+        /** Not sent: no longer visible to the subscription when its turn came (the visibility rules changed). */
+        WITHHELD
     }
 }

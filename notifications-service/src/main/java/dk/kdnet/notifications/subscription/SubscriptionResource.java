@@ -8,12 +8,11 @@ import dk.kdnet.notifications.subscription.SubscriptionApi.ReplayResult;
 import dk.kdnet.notifications.subscription.SubscriptionApi.SubscriptionRequest;
 import dk.kdnet.notifications.subscription.SubscriptionApi.SubscriptionView;
 import dk.kdnet.notifications.subscription.SubscriptionApi.TestResult;
-import dk.kdnet.problems.Caller;
-import dk.kdnet.problems.Page;
-import dk.kdnet.problems.Paging;
+import dk.kdnet.security.Caller;
+import dk.kdnet.web.Page;
+import dk.kdnet.web.Paging;
 import dk.kdnet.problems.Problem;
-import dk.kdnet.problems.Roles;
-import io.quarkus.security.ForbiddenException;
+import dk.kdnet.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,8 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Webhook subscriptions: the secretariat manages all; a client token manages its own organization's (and sees no
- * other: they are not found).
+ * Webhook subscriptions: the secretariat manages all; a client token its own organization's, or without an
+ * organization its own (and sees no other: they are not found).
  */
 @Path("/api/subscriptions")
 @Tag(name = "Webhooks", description = "Subscriptions of municipal systems to events, delivered as signed webhooks"
@@ -139,21 +138,15 @@ public class SubscriptionResource {
         return view(subscriptions.resume(id, owner()), false);
     }
 
-    /** The client's organization; null for the secretariat. A client token without one may not manage webhooks. */
-    private UUID owner() {
-        if (identity.hasRole(Roles.SECRETARIAT)) {
-            return null;
-        }
-        var organization = caller.organizationScope();
-        if (organization == null) {
-            throw new ForbiddenException("a client token needs an organization_id to manage webhooks");
-        }
-        return organization;
+    /** A client caller; null for the secretariat. */
+    private SubscriptionService.Owner owner() {
+        return identity.hasRole(Roles.SECRETARIAT) ? null
+                : new SubscriptionService.Owner(caller.organizationScope(), identity.getPrincipal().getName());
     }
 
     private static SubscriptionView view(Subscription s, boolean withSecret) {
         return new SubscriptionView(s.id, s.url, List.of(s.eventTypes),
                 new Filters(s.bodyId, s.meetingId, s.collaborationId, s.organizationId), s.status, s.pausedReason,
-                s.pausedAt, s.ownerOrganizationId, s.createdAt, withSecret ? s.secret : null);
+                s.pausedAt, s.clientId, s.ownerOrganizationId, s.createdAt, withSecret ? s.secret : null);
     }
 }

@@ -1,6 +1,5 @@
 package dk.kdnet.notifications.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kdnet.notifications.delivery.DeliveryWorker;
 import dk.kdnet.notifications.delivery.Matching;
@@ -13,7 +12,7 @@ import dk.kdnet.notifications.subscription.SubscriptionApi.Filters;
 import dk.kdnet.notifications.subscription.SubscriptionApi.ReplayRequest;
 import dk.kdnet.notifications.subscription.SubscriptionApi.SubscriptionRequest;
 import dk.kdnet.notifications.subscription.SubscriptionApi.TestResult;
-import dk.kdnet.problems.Page;
+import dk.kdnet.web.Page;
 import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
@@ -27,13 +26,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Subscriptions and their deliveries. {@code owner} is the organization of a client caller, who sees and manages only
- * its own organization's subscriptions (others are not found); null for the secretariat.
+ * Subscriptions and their deliveries. {@code owner} is a client caller, who sees and manages only its own (others are
+ * not found); null for the secretariat, who manages all.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A client token: one limited to an organization manages that organization's subscriptions, one without (the ESDH
+     * system's) those it made itself.
+     */
+    public record Owner(UUID organization, String client) {
+        boolean owns(Subscription subscription) {
+            return subscription.clientId != null && (organization != null
+                    ? organization.equals(subscription.ownerOrganizationId)
+                    : subscription.ownerOrganizationId == null && client.equals(subscription.clientId));
+        }
+    }
 
     @Inject
     ReceiverGuard guard;
@@ -48,7 +59,7 @@ public class SubscriptionService {
     EntityManager em;
 
     @Transactional
-    public Subscription create(SubscriptionRequest request, UUID owner, String createdBy) {
+    public Subscription create(SubscriptionRequest request, Owner owner, String createdBy) {
         try {
             guard.check(request.url());
         } catch (ReceiverGuard.UnsafeReceiver e) {
@@ -62,7 +73,8 @@ public class SubscriptionService {
             }
         }
         var filters = request.filters() == null ? new Filters(null, null, null, null) : request.filters();
-        if (owner != null && filters.organization() != null && !owner.equals(filters.organization())) {
+        if (owner != null && owner.organization() != null && filters.organization() != null
+                && !owner.organization().equals(filters.organization())) {
             throw new BadRequest("filters.organization", "a client subscribes for its own organization only");
         }
         var secret = request.secret() == null ? Signatures.newSecret() : request.secret();
@@ -79,7 +91,8 @@ public class SubscriptionService {
         subscription.meetingId = filters.meeting();
         subscription.collaborationId = filters.collaboration();
         subscription.organizationId = filters.organization();
-        subscription.ownerOrganizationId = owner;
+        subscription.clientId = owner == null ? null : owner.client();
+        subscription.ownerOrganizationId = owner == null ? null : owner.organization();
         subscription.secret = secret;
         subscription.createdAt = OffsetDateTime.now();
         subscription.createdBy = createdBy;
@@ -87,26 +100,31 @@ public class SubscriptionService {
         return subscription;
     }
 
-    public Subscription get(UUID id, UUID owner) {
+    public Subscription get(UUID id, Owner owner) {
         return Subscription.<Subscription>findByIdOptional(id)
-                .filter(subscription -> owner == null || owner.equals(subscription.ownerOrganizationId))
+                .filter(subscription -> owner == null || owner.owns(subscription))
                 .orElseThrow(() -> new NotFound("subscription", id));
     }
 
-    public Page<Subscription> list(UUID owner, int page, int size) {
-        var query = owner == null ? Subscription.<Subscription>findAll(Sort.by("createdAt").and("id"))
-                : Subscription.<Subscription>find("ownerOrganizationId", Sort.by("createdAt").and("id"), owner);
+    public Page<Subscription> list(Owner owner, int page, int size) {
+        var order = Sort.by("createdAt").and("id");
+        var query = owner == null ? Subscription.<Subscription>findAll(order)
+                : owner.organization() != null
+                        ? Subscription.<Subscription>find("clientId is not null and ownerOrganizationId = ?1", order,
+                                owner.organization())
+                        : Subscription.<Subscription>find("ownerOrganizationId is null and clientId = ?1", order,
+                                owner.client());
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
     /** Its undelivered events go with it. */
     @Transactional
-    public void delete(UUID id, UUID owner) {
+    public void delete(UUID id, Owner owner) {
         get(id, owner).delete();
     }
 
     /** A ping, sent now (not queued, not retried), signed like every delivery. */
-    public TestResult test(UUID id, UUID owner) {
+    public TestResult test(UUID id, Owner owner) {
         var subscription = get(id, owner);
         var webhookId = UUID.randomUUID().toString();
         var body = JSON.createObjectNode().put("specversion", "1.0").put("id", webhookId)
@@ -120,7 +138,7 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public Subscription resume(UUID id, UUID owner) {
+    public Subscription resume(UUID id, Owner owner) {
         var subscription = get(id, owner);
         if (subscription.status != Subscription.Status.PAUSED) {
             throw new Conflict("subscription " + id + " is not paused");
@@ -138,7 +156,7 @@ public class SubscriptionService {
 
     /** Queues the events of a time range or the given ones again (those the subscription matches), in order. */
     @Transactional
-    public int replay(UUID id, UUID owner, ReplayRequest request) {
+    public int replay(UUID id, Owner owner, ReplayRequest request) {
         var subscription = get(id, owner);
         var byIds = request.eventIds() != null && !request.eventIds().isEmpty();
         var byTime = request.from() != null || request.to() != null;
@@ -160,7 +178,7 @@ public class SubscriptionService {
                         .setParameter(1, request.from()).setParameter(2, request.to()).getResultList();
         var queued = 0;
         for (var event : events) {
-            if (!Matching.matches(subscription, (String) event[1], (String) event[2], data((String) event[3]))) {
+            if (Matching.offered(subscription, Matching.parse((String) event[3])).isEmpty()) {
                 continue;
             }
             queued += em.createNativeQuery("""
@@ -174,7 +192,7 @@ public class SubscriptionService {
         return queued;
     }
 
-    public Page<DeliveryView> deliveries(UUID id, UUID owner, DeliveryStatus status, int page, int size) {
+    public Page<DeliveryView> deliveries(UUID id, Owner owner, DeliveryStatus status, int page, int size) {
         get(id, owner);
         var where = " WHERE d.subscription_id = ?1" + (status == null ? "" : " AND d.status = ?2");
         var count = em.createNativeQuery("SELECT count(*) FROM delivery d" + where).setParameter(1, id);
@@ -206,13 +224,5 @@ public class SubscriptionService {
             case java.sql.Timestamp timestamp -> timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
             default -> throw new IllegalStateException("not a time: " + value.getClass());
         };
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode data(String payload) {
-        try {
-            return JSON.readTree(payload).path("data");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a kept event is not JSON", e);
-        }
     }
 }

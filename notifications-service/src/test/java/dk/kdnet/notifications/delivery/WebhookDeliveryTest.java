@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.notifications.Events;
-import dk.kdnet.testing.WebhookReceiver;
 import dk.kdnet.notifications.WebhookSamples;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.TestInfrastructure;
+import dk.kdnet.testing.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,49 @@ class WebhookDeliveryTest extends AsSecretariat {
                     .body("items.lastStatus", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(204)))
                     .body("items.nextAttemptAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
             WebhookSamples.keep(secret, received.subList(0, 5));
+        }
+    }
+
+    /** A client's subscription receives what the client may read (EventVisibility), redacted as for it. */
+    @Test
+    void aClientsSubscriptionReceivesItsOwnOrganizationsChargesWithoutTheDraftDecision() throws Exception {
+        try (var forClient = WebhookReceiver.start(Duration.ZERO); var forSecretariat = WebhookReceiver.start(Duration.ZERO)) {
+            var aarhus = ReferenceIds.organization("aarhus");
+            var randers = ReferenceIds.organization("randers");
+            var body = UUID.randomUUID();
+            var types = "[\"dk.kdnet.economy.charge-recalculated.v1\",\"dk.kdnet.meetings.decision-recorded.v1\"]";
+            given().auth().oauth2(TestInfrastructure.tokens().forClient("aarhus-finance", aarhus))
+                    .contentType("application/json").body("{\"url\":\"%s\",\"eventTypes\":%s}".formatted(
+                            forClient.url(), types)).post("/api/subscriptions").then().statusCode(201);
+            given().contentType("application/json").body("{\"url\":\"%s\",\"eventTypes\":%s}"
+                    .formatted(forSecretariat.url(), types)).post("/api/subscriptions").then().statusCode(201);
+            var decision = "{\"decisionId\":\"%s\",\"meetingId\":\"%s\",\"agendaItemId\":\"%s\",\"itemNumber\":7}"
+                    .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+            var charge = """
+                    {"chargeId":"%s","schemeId":"%s","ownerKind":"BODY","ownerId":"%s","organizationId":"%s","year":2024,
+                     "version":2,"amount":1000.00,"previousAmount":900.00,"adjustment":100.00,"invoiced":false,
+                     "months":12,"causeEventId":null,"causeEventType":null,"decision":%s}""";
+            var aarhusCharge = Events.send("economy.charges", "dk.kdnet.economy.charge-recalculated.v1", UUID.randomUUID(),
+                    charge.formatted(UUID.randomUUID(), UUID.randomUUID(), body, aarhus, decision));
+            var randersCharge = Events.send("economy.charges", "dk.kdnet.economy.charge-recalculated.v1",
+                    UUID.randomUUID(), charge.formatted(UUID.randomUUID(), UUID.randomUUID(), body, randers, decision));
+            var recorded = Events.send("meetings.decisions", "dk.kdnet.meetings.decision-recorded.v1", UUID.randomUUID(), """
+                    {"decisionId":"%s","meetingId":"%s","agendaItemId":"%s","itemNumber":7,"bodyId":"%s",
+                     "meetingDate":"2024-06-02","outcome":"APPROVED","effects":[]}""".formatted(UUID.randomUUID(),
+                    UUID.randomUUID(), UUID.randomUUID(), body));
+            await().atMost(Duration.ofSeconds(60)).until(() -> forSecretariat.received().size() >= 3);
+            Thread.sleep(2_000);
+            assertEquals(Set.of(aarhusCharge.toString(), randersCharge.toString(), recorded.toString()),
+                    Set.copyOf(forSecretariat.received().stream().map(WebhookReceiver.Request::webhookId).toList()));
+            assertEquals(List.of(aarhusCharge.toString()),
+                    forClient.received().stream().map(WebhookReceiver.Request::webhookId).toList(),
+                    "the client: its own organization's charge only, no draft decision");
+            var seen = JSON.readTree(forClient.received().getFirst().body()).path("data");
+            assertTrue(seen.path("decision").isNull(), "the draft decision a charge names is left out: " + seen);
+            assertEquals("1000.00", seen.path("amount").asText());
+            var full = forSecretariat.received().stream().filter(r -> r.webhookId().equals(aarhusCharge.toString()))
+                    .findFirst().orElseThrow();
+            assertEquals(7, JSON.readTree(full.body()).path("data").path("decision").path("itemNumber").asInt());
         }
     }
 }

@@ -40,7 +40,7 @@ class SubscriptionApiTest extends AsSecretariat {
                 .post(SUBSCRIPTIONS).then().statusCode(201)
                 .header("Location", startsWith("http")).body("secret", startsWith("whsec_"))
                 .body("status", equalTo("ACTIVE")).body("filters.organization", equalTo(AARHUS.toString()))
-                .body("ownerOrganizationId", nullValue()).extract().jsonPath();
+                .body("ownerOrganizationId", nullValue()).body("client", nullValue()).extract().jsonPath();
         var secret = created.getString("secret");
         assertEquals(32, java.util.Base64.getDecoder().decode(secret.substring(6)).length);
         var id = created.getString("id");
@@ -76,7 +76,8 @@ class SubscriptionApiTest extends AsSecretariat {
         var randers = TestInfrastructure.tokens().forClient("randers-finance", RANDERS);
         var id = given().auth().oauth2(aarhus).contentType("application/json")
                 .body("{\"url\":\"http://127.0.0.1:9/hook\"}").post(SUBSCRIPTIONS).then().statusCode(201)
-                .body("ownerOrganizationId", equalTo(AARHUS.toString())).extract().path("id").toString();
+                .body("ownerOrganizationId", equalTo(AARHUS.toString())).body("client", equalTo("aarhus-finance"))
+                .extract().path("id").toString();
         given().auth().oauth2(aarhus).get(SUBSCRIPTIONS + "/" + id).then().statusCode(200);
         given().auth().oauth2(randers).get(SUBSCRIPTIONS + "/" + id).then().statusCode(404);
         given().auth().oauth2(randers).delete(SUBSCRIPTIONS + "/" + id).then().statusCode(404);
@@ -86,8 +87,17 @@ class SubscriptionApiTest extends AsSecretariat {
         given().auth().oauth2(aarhus).contentType("application/json")
                 .body("{\"url\":\"http://127.0.0.1:9/hook\",\"filters\":{\"organization\":\"%s\"}}".formatted(RANDERS))
                 .post(SUBSCRIPTIONS).then().statusCode(400).body("errors[0].field", equalTo("filters.organization"));
-        var unscoped = TestInfrastructure.tokens().forClient("no-organization", null);
-        given().auth().oauth2(unscoped).get(SUBSCRIPTIONS).then().statusCode(403);
+        // A client without an organization (the ESDH system's) manages the ones it made itself.
+        var esdh = TestInfrastructure.tokens().forEsdhClient("esdh-system");
+        var own = given().auth().oauth2(esdh).contentType("application/json")
+                .body("{\"url\":\"http://127.0.0.1:9/hook\"}").post(SUBSCRIPTIONS).then().statusCode(201)
+                .body("client", equalTo("esdh-system")).body("ownerOrganizationId", nullValue())
+                .extract().path("id").toString();
+        given().auth().oauth2(esdh).get(SUBSCRIPTIONS + "/" + own).then().statusCode(200);
+        given().auth().oauth2(esdh).get(SUBSCRIPTIONS + "/" + id).then().statusCode(404);
+        given().auth().oauth2(TestInfrastructure.tokens().forEsdhClient("another-system"))
+                .get(SUBSCRIPTIONS + "/" + own).then().statusCode(404);
+        given().auth().oauth2(aarhus).get(SUBSCRIPTIONS + "/" + own).then().statusCode(404);
         RestAssured.authentication = RestAssured.oauth2(member());
         given().get(SUBSCRIPTIONS).then().statusCode(403);
         RestAssured.authentication = RestAssured.DEFAULT_AUTH;

@@ -1,4 +1,4 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.events.groups.GroupsTopics;
 import dk.kdnet.events.groups.OrganizationChanged;
+import dk.kdnet.local.KdnetStack.Service;
 import dk.kdnet.testing.KafkaEvents;
-import dk.kdnet.testing.KdnetStack.Service;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
 import dk.kdnet.testing.WebhookReceiver;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,16 +23,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Webhooks through the gateway to a receiver on this machine, with notifications-service killed (kill -9) in the
  * middle of delivering: every event still arrives, first arrivals in order per subject, and the only duplicates are
  * the same webhook-id again (the call in flight when it died).
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @Order(Order.DEFAULT + 3)
-class WebhookCrashTest {
+class WebhookCrashIT {
 
     private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"([^\"]+)\"");
     private static final int EVENTS = 200;
@@ -67,7 +64,7 @@ class WebhookCrashTest {
                 sent.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> receiver.received().size() >= EVENTS / 4);
-            var service = KdnetStackTestResource.stack().service(Service.SUBSCRIPTIONS);
+            var service = SystemStack.stack().service(Service.SUBSCRIPTIONS);
             log("kill -9 notifications-service after " + receiver.received().size() + " deliveries");
             service.restart();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->

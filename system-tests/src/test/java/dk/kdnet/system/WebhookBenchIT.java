@@ -1,15 +1,12 @@
-package dk.kdnet.gateway;
+package dk.kdnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dk.kdnet.events.groups.GroupsTopics;
 import dk.kdnet.events.groups.OrganizationChanged;
-import dk.kdnet.testing.KdnetStackTestResource;
 import dk.kdnet.testing.TestInfrastructure;
 import dk.kdnet.testing.WebhookReceiver;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,6 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -32,11 +30,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * from the first send to the last arrival. Not a test of ./mvnw verify: it runs only with
  * -Dkdnet.bench.webhooks.events=N.
  */
-@QuarkusTest
-@QuarkusTestResource(KdnetStackTestResource.class)
+@ExtendWith(SystemStack.class)
 @EnabledIfSystemProperty(named = "kdnet.bench.webhooks.events", matches = "\\d+")
 @Order(Order.DEFAULT + 4)
-class WebhookBench {
+class WebhookBenchIT {
 
     @Test
     void commitToDeliveryAndDeliveriesPerSecond() throws Exception {
@@ -75,28 +72,21 @@ class WebhookBench {
                 subjects.add(UUID.randomUUID().toString());
             }
             var started = System.nanoTime();
-            // Kafka loads its serializers through the context class loader, which in a @QuarkusTest is not Kafka's.
-            var loader = Thread.currentThread().getContextClassLoader();
-            Thread.currentThread().setContextClassLoader(KafkaProducer.class.getClassLoader());
-            try {
-                try (var producer = new KafkaProducer<String, String>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
-                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-                    for (int n = 0; n < events; n++) {
-                        var subject = subjects.get(n % subjects.size());
-                        var record = new ProducerRecord<>(GroupsTopics.ORGANIZATIONS, subject, """
-                                {"organizationId":"%s","kind":"OTHER","name":"Bench %d","shortName":null,
-                                 "municipalityCode":null,"cvr":null,"ean":null}""".formatted(organization, n));
-                        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source",
-                                "/kdnet/groups-service", "ce_type", OrganizationChanged.TYPE, "ce_subject", subject, "ce_time",
-                                OffsetDateTime.now().toString(), "content-type", "application/json").forEach((name, value) ->
-                                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-                        producer.send(record);
-                    }
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                for (int n = 0; n < events; n++) {
+                    var subject = subjects.get(n % subjects.size());
+                    var record = new ProducerRecord<>(GroupsTopics.ORGANIZATIONS, subject, """
+                            {"organizationId":"%s","kind":"OTHER","name":"Bench %d","shortName":null,
+                             "municipalityCode":null,"cvr":null,"ean":null}""".formatted(organization, n));
+                    Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source",
+                            "/kdnet/groups-service", "ce_type", OrganizationChanged.TYPE, "ce_subject", subject, "ce_time",
+                            OffsetDateTime.now().toString(), "content-type", "application/json").forEach((name, value) ->
+                            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+                    producer.send(record);
                 }
-            } finally {
-                Thread.currentThread().setContextClassLoader(loader);
             }
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10))
                     .until(() -> receiver.received().size() >= events);
