@@ -125,7 +125,7 @@ public class SchemeService {
      * with the population each is charged by at approval, and the calculation's form. What a change stores, and
      * what a scenario runs, so both refuse alike.
      */
-    public record Definition(SchemeRequest request, List<StoredComponent> components, List<StoredMember> members,
+    public record Definition(List<StoredComponent> components, List<StoredMember> members,
             List<StoredCorrection> corrections, LocalDate populationDate, FinancingScheme engine) {}
 
     public Definition definition(SchemeRequest request, boolean trusted) {
@@ -146,7 +146,7 @@ public class SchemeService {
             var engine = EngineSchemes.of(request.ownerId(), request.year(), request.budgetMode(), request.rounding(),
                     request.sharedTotal(), request.indexation(), components, members, corrections);
             ChargeCalculator.calculate(engine);
-            return new Definition(request, components, members, corrections, populationDate, engine);
+            return new Definition(components, members, corrections, populationDate, engine);
         } catch (InvalidSchemeException e) {
             throw new RuleViolation(e.field(), e.getMessage());
         }
