@@ -4,7 +4,6 @@ import dk.kdnet.economy.charge.ChargeApi.ChargeList;
 import dk.kdnet.economy.charge.ChargeApi.ChargeView;
 import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.scheme.Scheme;
-import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.security.Caller;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.web.SortKey;
@@ -38,7 +37,7 @@ public class ChargeQueries {
         }
         if (!seesInternal) {
             where.add("schemeId in (select s.id from Scheme s where s.status = :approved)");
-            parameters.put("approved", SchemeApi.Status.APPROVED);
+            parameters.put("approved", Scheme.Status.APPROVED);
         }
         var filter = String.join(" and ", where);
         var by = order.jpql(order.key().equals("payer")
@@ -56,7 +55,7 @@ public class ChargeQueries {
         BigDecimal schemeTotal = null;
         if (scheme != null) {
             schemeTotal = Scheme.<Scheme>findByIdOptional(scheme)
-                    .filter(s -> seesInternal || s.status == SchemeApi.Status.APPROVED).map(s -> s.total).orElse(null);
+                    .filter(s -> seesInternal || s.status == Scheme.Status.APPROVED).map(s -> s.total).orElse(null);
         }
         return new ChargeList(scheme, year, schemeTotal, sumOfRows, items, page, size, (Long) counted[0]);
     }
@@ -72,7 +71,7 @@ public class ChargeQueries {
             throw new NotFound("charge", id);
         }
         if (!caller.seesInternal()
-                && Scheme.<Scheme>findById(charge.schemeId).status != SchemeApi.Status.APPROVED) {
+                && Scheme.<Scheme>findById(charge.schemeId).status != Scheme.Status.APPROVED) {
             throw new NotFound("charge", id);
         }
         return charge;
@@ -93,7 +92,7 @@ public class ChargeQueries {
         var lines = stored.stream().map(c -> new ContributionTable.Line(
                 names.getOrDefault(c.organizationId, c.organizationId.toString()), c.amount, c.breakdownView()))
                 .toList();
-        var kinds = scheme.componentSpecs().stream().map(c -> c.kind().name()).toList();
+        var kinds = scheme.storedComponents().stream().map(c -> c.kind().name()).toList();
         return ContributionTable.of(scheme.year, kinds, scheme.populationDate != null, lines, scheme.total);
     }
 }

@@ -15,7 +15,7 @@ import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.economy.scheme.EngineSchemes;
 import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
-import dk.kdnet.economy.scheme.SchemeApi.Status;
+import dk.kdnet.economy.scheme.Scheme.Status;
 import dk.kdnet.events.Outbox;
 import dk.kdnet.events.economy.ChargeRecalculated;
 import dk.kdnet.problems.ProblemException.Conflict;
@@ -300,7 +300,7 @@ public class ChargeService {
             var populations = new HashMap<Population.Key, Long>();
             if (!dates.isEmpty()) {
                 Set<UUID> organizations = new HashSet<>();
-                schemes.forEach(s -> s.memberSpecs().forEach(m -> organizations.add(m.organizationId())));
+                schemes.forEach(s -> s.storedMembers().forEach(m -> organizations.add(m.organizationId())));
                 memberships.values().forEach(m -> m.forEach(t -> organizations.add(t.organizationId())));
                 if (!organizations.isEmpty()) {
                     Population.<Population>list("organizationId in ?1 and referenceDate in ?2", organizations, dates)

@@ -33,7 +33,8 @@ public class MembershipResource {
             @Schema(description = "First day no longer a member", example = "2024-01-01") LocalDate effectiveExit) {}
 
     @GET
-    @Operation(summary = "A collaboration's members with joined-on, notice and effective exit (empty if unknown)")
+    @Operation(summary = "A collaboration's memberships with joined-on, notice and effective exit (empty if unknown); an "
+            + "organization that left and joined again has one per membership, oldest first")
     public List<MembershipView> list(@PathParam("id") UUID collaborationId) {
         return readModel.of(collaborationId).stream()
                 .map(m -> new MembershipView(m.organizationId, m.joinedOn, m.noticeGiven, m.effectiveExit))

@@ -54,7 +54,7 @@ public class ScenarioService {
             var roster = situation.roster();
             situation = switch (change.type()) {
                 case LEAVE -> refusing(field, () -> before.withRoster(
-                        roster.leave(known(change.organizationId(), field), change.on())));
+                        roster.leave(change.organizationId().toString(), change.on())));
                 case JOIN -> {
                     var id = known(change.organizationId(), field);
                     var withFigure = withRecordedFigure(before, change.organizationId());
@@ -64,7 +64,7 @@ public class ScenarioService {
                             : refusing(field, () -> joined.giving("population", id, change.population()));
                 }
                 case REVOKE -> refusing(field, () -> before.withRoster(
-                        roster.revoke(known(change.organizationId(), field))));
+                        roster.revoke(change.organizationId().toString())));
                 case POPULATION -> {
                     var id = known(change.organizationId(), field);
                     if (change.population() < 0) {
@@ -132,6 +132,7 @@ public class ScenarioService {
                 .map(p -> situation.recording(organizationId.toString(), date, p.count)).orElse(situation);
     }
 
+    /** An organization groups-service knows, as it requires of a join and of a population figure. */
     private static String known(UUID organizationId, String field) {
         if (Organization.findById(organizationId) == null) {
             throw new RuleViolation(field + ".organizationId", "organization " + organizationId + " does not exist");

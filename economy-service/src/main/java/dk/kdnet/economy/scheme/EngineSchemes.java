@@ -6,9 +6,9 @@ import dk.kdnet.economy.financing.FinancingScheme;
 import dk.kdnet.economy.financing.InvalidSchemeException;
 import dk.kdnet.economy.financing.Member;
 import dk.kdnet.economy.financing.PopulationFigure;
-import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
-import dk.kdnet.economy.scheme.SchemeApi.CorrectionSpec;
-import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
+import dk.kdnet.economy.scheme.SchemeParts.StoredComponent;
+import dk.kdnet.economy.scheme.SchemeParts.StoredCorrection;
+import dk.kdnet.economy.scheme.SchemeParts.StoredMember;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,12 +23,12 @@ public final class EngineSchemes {
 
     public static FinancingScheme of(Scheme scheme) {
         return of(scheme.ownerId, scheme.year, scheme.budgetMode, scheme.rounding, scheme.sharedTotal,
-                scheme.indexation, scheme.componentSpecs(), scheme.memberSpecs(), scheme.correctionSpecs());
+                scheme.indexation, scheme.storedComponents(), scheme.storedMembers(), scheme.storedCorrections());
     }
 
     public static FinancingScheme of(UUID ownerId, int year, dk.kdnet.economy.financing.BudgetMode mode,
             dk.kdnet.economy.financing.RoundingPolicy rounding, BigDecimal sharedTotal, BigDecimal indexation,
-            List<ComponentSpec> components, List<MemberSpec> members, List<CorrectionSpec> corrections) {
+            List<StoredComponent> components, List<StoredMember> members, List<StoredCorrection> corrections) {
         var populationDate = populationDate(components);
         var parts = new ArrayList<Component>();
         for (var i = 0; i < components.size(); i++) {
@@ -44,23 +44,17 @@ public final class EngineSchemes {
     }
 
     /** The population reference date of the components that need one, or null. */
-    public static LocalDate populationDate(List<ComponentSpec> components) {
+    public static LocalDate populationDate(List<StoredComponent> components) {
         return components.stream()
-                .filter(c -> c.kind() == SchemeApi.ComponentKind.BY_POPULATION
-                        || c.kind() == SchemeApi.ComponentKind.PER_CAPITA)
-                .map(ComponentSpec::referenceDate)
+                .filter(c -> c.kind() == SchemeParts.Kind.BY_POPULATION || c.kind() == SchemeParts.Kind.PER_CAPITA)
+                .map(StoredComponent::referenceDate)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
     }
 
-    /** The organizations the components charge by name (FIXED_AMOUNT, RATIO_OF_TOTAL, MATCHING). */
-    public static List<UUID> parties(List<ComponentSpec> components) {
-        return components.stream().map(ComponentSpec::organizationId).filter(Objects::nonNull).toList();
-    }
-
     /** An approved member, charged by the population stored with it (given, or recorded when defined). */
-    public static Member member(MemberSpec spec, LocalDate populationDate) {
+    public static Member member(StoredMember spec, LocalDate populationDate) {
         var member = new Member(spec.organizationId().toString(), null, spec.units(), spec.previousCharge(),
                 spec.joinedOn(), spec.exit());
         if (spec.population() == null || populationDate == null) {
@@ -70,7 +64,7 @@ public final class EngineSchemes {
         return member.withPopulation(new PopulationFigure(spec.population(), populationDate, source, null));
     }
 
-    private static Component component(ComponentSpec spec, String field) {
+    private static Component component(StoredComponent spec, String field) {
         return switch (spec.kind()) {
             case FIXED_AMOUNT -> new Component.FixedAmount(party(spec, field), spec.amount());
             case EQUAL_SHARE -> new Component.EqualShare(spec.percent());
@@ -84,7 +78,7 @@ public final class EngineSchemes {
         };
     }
 
-    private static String party(ComponentSpec spec, String field) {
+    private static String party(StoredComponent spec, String field) {
         if (spec.organizationId() == null) {
             throw new InvalidSchemeException(field + ".organizationId", "names no organization");
         }

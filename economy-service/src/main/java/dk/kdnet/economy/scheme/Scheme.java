@@ -5,11 +5,10 @@ import dk.kdnet.economy.Json;
 import dk.kdnet.economy.financing.BudgetMode;
 import dk.kdnet.economy.financing.PopulationBasis;
 import dk.kdnet.economy.financing.RoundingPolicy;
-import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
-import dk.kdnet.economy.scheme.SchemeApi.CorrectionSpec;
-import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
-import dk.kdnet.economy.scheme.SchemeApi.Status;
+import dk.kdnet.economy.scheme.SchemeParts.StoredComponent;
+import dk.kdnet.economy.scheme.SchemeParts.StoredCorrection;
+import dk.kdnet.economy.scheme.SchemeParts.StoredMember;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,9 +31,12 @@ import org.hibernate.envers.Audited;
 @Table(name = "financing_scheme")
 public class Scheme extends PanacheEntityBase {
 
-    private static final TypeReference<List<ComponentSpec>> COMPONENTS = new TypeReference<>() {};
-    private static final TypeReference<List<MemberSpec>> MEMBERS = new TypeReference<>() {};
-    private static final TypeReference<List<CorrectionSpec>> CORRECTIONS = new TypeReference<>() {};
+    /** Where a scheme stands; APPROVED schemes have charges. */
+    public enum Status { DRAFT, APPROVED }
+
+    private static final TypeReference<List<StoredComponent>> COMPONENTS = new TypeReference<>() {};
+    private static final TypeReference<List<StoredMember>> MEMBERS = new TypeReference<>() {};
+    private static final TypeReference<List<StoredCorrection>> CORRECTIONS = new TypeReference<>() {};
 
     @Id
     public UUID id;
@@ -94,15 +96,15 @@ public class Scheme extends PanacheEntityBase {
         return populationBasis == null ? PopulationBasis.RECORDED : populationBasis;
     }
 
-    public List<ComponentSpec> componentSpecs() {
+    public List<StoredComponent> storedComponents() {
         return Json.read(components, COMPONENTS);
     }
 
-    public List<MemberSpec> memberSpecs() {
+    public List<StoredMember> storedMembers() {
         return Json.read(members, MEMBERS);
     }
 
-    public List<CorrectionSpec> correctionSpecs() {
+    public List<StoredCorrection> storedCorrections() {
         return Json.read(corrections, CORRECTIONS);
     }
 }

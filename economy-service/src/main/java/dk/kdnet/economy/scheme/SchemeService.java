@@ -7,7 +7,10 @@ import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.organization.Population;
 import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
-import dk.kdnet.economy.scheme.SchemeApi.Status;
+import dk.kdnet.economy.scheme.Scheme.Status;
+import dk.kdnet.economy.scheme.SchemeParts.StoredComponent;
+import dk.kdnet.economy.scheme.SchemeParts.StoredCorrection;
+import dk.kdnet.economy.scheme.SchemeParts.StoredMember;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
@@ -102,7 +105,7 @@ public class SchemeService {
         var parameters = new java.util.HashMap<String, Object>();
         if (!withDrafts) {
             where.add("status = :approved");
-            parameters.put("approved", SchemeApi.Status.APPROVED);
+            parameters.put("approved", Status.APPROVED);
         }
         if (ownerId != null) {
             where.add("ownerId = :owner");
@@ -122,8 +125,8 @@ public class SchemeService {
      * with the population each is charged by at approval, and the calculation's form. What a change stores, and
      * what a scenario runs, so both refuse alike.
      */
-    public record Definition(SchemeRequest request, List<MemberSpec> members, LocalDate populationDate,
-            FinancingScheme engine) {}
+    public record Definition(List<StoredComponent> components, List<StoredMember> members,
+            List<StoredCorrection> corrections, LocalDate populationDate, FinancingScheme engine) {}
 
     public Definition definition(SchemeRequest request, boolean trusted) {
         return definition(request, trusted, Map.of());
@@ -131,11 +134,11 @@ public class SchemeService {
 
     /** As {@link #definition(SchemeRequest, boolean)}, with figures recorded since (a scenario's) over the stored. */
     public Definition definition(SchemeRequest request, boolean trusted, Map<Population.Key, Long> recordedSince) {
-        var components = request.components();
+        var components = SchemeParts.components(request.components());
         var populationDate = EngineSchemes.populationDate(components);
         var members = withPopulations(nullToEmpty(request.members()), populationDate, request.basis(),
                 recordedSince);
-        var corrections = nullToEmpty(request.corrections());
+        var corrections = SchemeParts.corrections(nullToEmpty(request.corrections()));
         if (!trusted) {
             requireKnownOrganizations(request, members);
         }
@@ -143,7 +146,7 @@ public class SchemeService {
             var engine = EngineSchemes.of(request.ownerId(), request.year(), request.budgetMode(), request.rounding(),
                     request.sharedTotal(), request.indexation(), components, members, corrections);
             ChargeCalculator.calculate(engine);
-            return new Definition(request, members, populationDate, engine);
+            return new Definition(components, members, corrections, populationDate, engine);
         } catch (InvalidSchemeException e) {
             throw new RuleViolation(e.field(), e.getMessage());
         }
@@ -161,16 +164,17 @@ public class SchemeService {
         scheme.indexation = request.indexation() == null ? BigDecimal.ONE : request.indexation();
         scheme.populationBasis = request.basis();
         scheme.populationDate = definition.populationDate();
-        scheme.components = Json.write(request.components());
+        scheme.components = Json.write(definition.components());
         scheme.members = Json.write(definition.members());
-        scheme.corrections = Json.write(nullToEmpty(request.corrections()));
+        scheme.corrections = Json.write(definition.corrections());
     }
 
     /** The scheme as a request that defines it again unchanged (populations taken from groups-service left out). */
     public static SchemeRequest request(Scheme scheme) {
         return new SchemeRequest(scheme.ownerKind, scheme.ownerId, scheme.name, scheme.year, scheme.budgetMode,
-                scheme.rounding, scheme.sharedTotal, scheme.indexation, scheme.componentSpecs(), scheme.memberSpecs(),
-                scheme.correctionSpecs(), scheme.basis());
+                scheme.rounding, scheme.sharedTotal, scheme.indexation,
+                SchemeParts.componentSpecs(scheme.storedComponents()), SchemeParts.memberSpecs(scheme.storedMembers()),
+                SchemeParts.correctionSpecs(scheme.storedCorrections()), scheme.basis());
     }
 
     /**
@@ -178,7 +182,7 @@ public class SchemeService {
      * groups-service's, if recorded), else groups-service's, marked by source. A population given for a scheme that
      * charges by none is refused rather than ignored.
      */
-    private static List<MemberSpec> withPopulations(List<MemberSpec> members, LocalDate date, PopulationBasis basis,
+    private static List<StoredMember> withPopulations(List<MemberSpec> members, LocalDate date, PopulationBasis basis,
             Map<Population.Key, Long> recordedSince) {
         var ids = members.stream().map(MemberSpec::organizationId).filter(java.util.Objects::nonNull).toList();
         var recorded = new java.util.HashMap<UUID, Long>();
@@ -191,7 +195,7 @@ public class SchemeService {
                 recorded.put(key.organizationId(), count);
             }
         });
-        var result = new ArrayList<MemberSpec>();
+        var result = new ArrayList<StoredMember>();
         for (var i = 0; i < members.size(); i++) {
             var m = members.get(i);
             var field = "members[" + i + "].population";
@@ -200,7 +204,8 @@ public class SchemeService {
                 if (given != null) {
                     throw new RuleViolation(field, "no component charges by population; leave it out");
                 }
-                result.add(m);
+                result.add(new StoredMember(m.organizationId(), null, null, m.units(), m.previousCharge(),
+                        m.joinedOn(), m.exit()));
                 continue;
             }
             var known = recorded.get(m.organizationId());
@@ -212,13 +217,13 @@ public class SchemeService {
             var population = given != null ? given : known;
             var source = given != null ? PopulationFigure.Source.GIVEN
                     : known != null ? PopulationFigure.Source.RECORDED : null;
-            result.add(new MemberSpec(m.organizationId(), population, source, m.units(), m.previousCharge(),
+            result.add(new StoredMember(m.organizationId(), population, source, m.units(), m.previousCharge(),
                     m.joinedOn(), m.exit()));
         }
         return result;
     }
 
-    private static void requireKnownOrganizations(SchemeRequest request, List<MemberSpec> members) {
+    private static void requireKnownOrganizations(SchemeRequest request, List<StoredMember> members) {
         var named = new ArrayList<Map.Entry<String, UUID>>();
         for (var i = 0; i < members.size(); i++) {
             named.add(Map.entry("members[" + i + "].organizationId", members.get(i).organizationId()));

@@ -150,7 +150,7 @@ public class StatementService {
         var filter = "organizationId = :organization and " + where;
         if (!seesInternal) {
             filter += " and schemeId in (select s.id from Scheme s where s.status = :approved)";
-            all.put("approved", SchemeApi.Status.APPROVED);
+            all.put("approved", Scheme.Status.APPROVED);
         }
         return Charge.list(filter, all);
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
 /** Copies of the reference GovTech 2024 scheme for a fresh collaboration, so tests never disturb the reference. */
 public final class Fixtures {
 
-    static final List<String> GOVTECH_MUNICIPALITIES = List.of("aarhus", "randers", "horsens", "herning",
+    public static final List<String> GOVTECH_MUNICIPALITIES = List.of("aarhus", "randers", "horsens", "herning",
             "skanderborg", "holstebro", "ringkobing-skjern", "favrskov", "hedensted", "skive", "syddjurs",
             "ikast-brande", "norddjurs", "odder", "struer", "lemvig");
 

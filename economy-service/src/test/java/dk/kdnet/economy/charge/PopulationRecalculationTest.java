@@ -101,7 +101,7 @@ class PopulationRecalculationTest extends AsSecretariat {
                 ids.add(schemes.create(UUID.randomUUID(), request(members, mode), true).id);
             }
             em.createQuery("update Scheme set status = :approved where id in :ids")
-                    .setParameter("approved", SchemeApi.Status.APPROVED).setParameter("ids", ids).executeUpdate();
+                    .setParameter("approved", Scheme.Status.APPROVED).setParameter("ids", ids).executeUpdate();
         });
         QuarkusTransaction.requiringNew().timeout(600).run(
                 () -> charges.recalculate(Scheme.list("id in ?1", ids), Cause.schemeChanged()));

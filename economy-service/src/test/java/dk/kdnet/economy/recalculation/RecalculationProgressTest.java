@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dk.kdnet.economy.charge.Cause;
 import dk.kdnet.economy.charge.ChargeService;
 import dk.kdnet.economy.scheme.Scheme;
-import dk.kdnet.economy.scheme.SchemeApi.Status;
+import dk.kdnet.economy.scheme.Scheme.Status;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.kdnet.economy.charge.Fixtures;
 import dk.kdnet.economy.organization.Organization;
 import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
 class ScenarioAndExportTest extends AsSecretariat {
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     private static final UUID GOVTECH_2024 = ReferenceDataLoader.schemeId("govtech-midtjylland-2024");
     private static final String HEDENSTED = ReferenceIds.organization("hedensted").toString();
@@ -75,6 +79,40 @@ class ScenarioAndExportTest extends AsSecretariat {
         assertEquals(162_421, row(scenario, silkeborg, "scenario"));
     }
 
+    /** The issue's example: LEAVE then JOIN again, which a LEAVE that only set an exit date refused. */
+    @Test
+    void aMemberLeavingAndJoiningAgainOn13MarchPaysTenTwelfthsWithItsBreakdown() {
+        var scenario = scenario("""
+                [{"type":"LEAVE","organizationId":"%s","on":"2024-01-01"},
+                 {"type":"JOIN","organizationId":"%s","on":"2024-03-13","population":47609}]"""
+                .formatted(HEDENSTED, HEDENSTED));
+
+        var row = "rows.find { it.organizationId == '" + HEDENSTED + "' }";
+        java.math.BigDecimal currentExact = scenario.using(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .get(row + ".currentBreakdown.exact");
+        assertEquals(12, scenario.getInt(row + ".currentBreakdown.months"));
+        assertEquals(10, scenario.getInt(row + ".breakdown.months"));
+        // VARIABLE: the unit prices stay, so ten months are ten twelfths of the year's charge.
+        assertEquals(currentExact.multiply(java.math.BigDecimal.TEN)
+                .divide(java.math.BigDecimal.valueOf(12), 0, java.math.RoundingMode.HALF_UP).intValueExact(),
+                row(scenario, HEDENSTED, "scenario"));
+        assertEquals(47_609, scenario.getInt(row + ".breakdown.population"));
+        assertEquals("GIVEN", scenario.getString(row + ".breakdown.populationSource"));
+        assertEquals(List.of("EQUAL_SHARE", "BY_POPULATION"), scenario.getList(row + ".breakdown.components.kind"));
+        assertEquals(List.of(0), scenario.getList("rows.findAll { it.organizationId != '" + HEDENSTED
+                + "' }.difference").stream().distinct().toList());
+    }
+
+    @Test
+    void joiningWhileAMemberIs422NamingTheChange() {
+        given().contentType(ContentType.JSON).body("""
+                {"changes":[{"type":"JOIN","organizationId":"%s","on":"2024-03-13"}]}""".formatted(HEDENSTED))
+                .post("/api/economy/schemes/" + GOVTECH_2024 + "/scenarios").then().statusCode(422)
+                .body("errors[0].field", equalTo("changes[0].organizationId"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("is a member on 2024-03-13"));
+    }
+
     @Test
     void leavingWhenNotAMemberIs422NamingTheChange() {
         given().contentType(ContentType.JSON).body("""
@@ -87,8 +125,11 @@ class ScenarioAndExportTest extends AsSecretariat {
     /** The names come from groups-service's events (reference data alone names them by slug); here as those events would. */
     @BeforeEach
     void namesInTheReadModel() {
+        var all = new ArrayList<>(Fixtures.GOVTECH_MUNICIPALITIES);
+        all.add("region-midtjylland");
+        Fixtures.knowOrganizations(em, all);
         QuarkusTransaction.requiringNew().run(() -> {
-            for (var name : List.of("Aarhus", "Ringkøbing-Skjern", "Hedensted")) {
+            for (var name : List.of("Aarhus", "Ringkøbing-Skjern", "Hedensted", "Silkeborg")) {
                 var id = ReferenceIds.organization(name.toLowerCase(Locale.ROOT).replace("ø", "o"));
                 Organization organization = Organization.findById(id);
                 var absent = organization == null;
