@@ -9,12 +9,13 @@
 #    gateway, as the secretariat sends them. Target: all 19 in under 5 s.
 #   bench/economy.sh [scheme counts...]   (default: 1000 10000)
 #   bench/economy.sh statements           (the statements only)
+#   BENCH_AS_BUILT=1 bench/economy.sh ...  (start the packages ./mvnw package built, instead of building)
 counts=("${@:-1000 10000}")
 [ $# -eq 0 ] && counts=(1000 10000)
 [ "$1" = statements ] && counts=()
 source "$(dirname "$0")/lib.sh"
-need_wrk
-start_stack --fresh
+[ ${#counts[@]} -gt 0 ] && need_wrk
+start_stack --fresh ${BENCH_AS_BUILT:+--as-built}
 auth=(-H "Authorization: Bearer $SECRETARIAT" -H 'Content-Type: application/json')
 slugs=(aarhus randers horsens herning silkeborg viborg skanderborg holstebro ringkobing-skjern favrskov hedensted
   skive syddjurs ikast-brande norddjurs odder struer lemvig samso)
