@@ -1,0 +1,26 @@
+package dk.kdnet.groups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.kdnet.events.groups.BodyEvent;
+import dk.kdnet.events.groups.BodyMembershipEvent;
+import dk.kdnet.events.groups.CollaborationEvent;
+import dk.kdnet.events.groups.CollaborationMembershipEvent;
+import dk.kdnet.events.groups.OrganizationEvent;
+import dk.kdnet.events.groups.PersonEvent;
+import dk.kdnet.events.meetings.DecisionEvent;
+import dk.kdnet.testing.contract.AsyncApiPayloads;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The events groups-service publishes and the decisions it consumes, as asyncapi.yaml describes them. */
+class AsyncApiPayloadsTest {
+
+    @Test
+    void everyPayloadHasTheFieldsOfItsEventRecord() {
+        var document = AsyncApiPayloads.of(Path.of("src/main/resources/META-INF/resources/asyncapi.yaml"));
+        assertEquals(List.of(), document.differences(OrganizationEvent.class, PersonEvent.class, BodyEvent.class,
+                BodyMembershipEvent.class, CollaborationEvent.class, CollaborationMembershipEvent.class, DecisionEvent.class));
+    }
+}
