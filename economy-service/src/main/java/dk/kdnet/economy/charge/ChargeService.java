@@ -142,7 +142,7 @@ public class ChargeService {
 
     private void recalculateLoaded(List<Scheme> schemes, Cause cause) {
         var started = System.nanoTime();
-        var progress = recalculations.start(cause, schemes.size());
+        var progress = recalculations.start(cause.eventId(), cause.eventType(), cause.decision(), schemes.size());
         var inputs = Inputs.load(schemes);
         // What each charge stands at, as values: only the charges that change are loaded as entities (and so
         // dirty-checked at commit), not every charge of the scheme.

@@ -2,11 +2,10 @@ package dk.kdnet.economy.recalculation;
 
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
-import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.security.Roles;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -29,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.SECRETARIAT)
 @RunOnVirtualThread
 public class RecalculationResource {
+
+    @Inject
+    Recalculations recalculations;
 
     @Schema(name = "Recalculation", description = "One recalculation of charges: RUNNING while it calculates its "
             + "schemes (done of total) and writes their charges, then DONE when committed or FAILED when rolled back "
@@ -62,18 +64,15 @@ public class RecalculationResource {
             @Parameter(description = "Only those in this state", example = "RUNNING")
             @QueryParam("state") Recalculation.State state,
             @Valid @BeanParam Paging paging) {
-        var sort = Sort.descending("startedAt").and("id");
-        var query = state == null ? Recalculation.<Recalculation>findAll(sort)
-                : Recalculation.<Recalculation>find("state", sort, state);
-        var items = query.page(paging.page, paging.size).list().stream().map(RecalculationView::of).toList();
-        return new Page<>(items, paging.page, paging.size, query.count());
+        var listing = recalculations.list(state, paging.page, paging.size);
+        var items = listing.items().stream().map(RecalculationView::of).toList();
+        return new Page<>(items, paging.page, paging.size, listing.total());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One recalculation: its state and how many of its schemes are done; the secretariat's")
     public RecalculationView get(@PathParam("id") UUID id) {
-        return Recalculation.<Recalculation>findByIdOptional(id).map(RecalculationView::of)
-                .orElseThrow(() -> new NotFound("recalculation", id));
+        return RecalculationView.of(recalculations.get(id));
     }
 }

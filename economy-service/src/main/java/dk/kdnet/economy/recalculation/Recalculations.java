@@ -1,10 +1,12 @@
 package dk.kdnet.economy.recalculation;
 
-import dk.kdnet.economy.charge.Cause;
 import dk.kdnet.events.Correlation;
+import dk.kdnet.events.DecisionReference;
+import dk.kdnet.problems.ProblemException.NotFound;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,16 +70,32 @@ public class Recalculations {
                 .register(metrics);
     }
 
-    /** Called inside the recalculation's transaction, before its first scheme. */
-    public Progress start(Cause cause, int total) {
+    public record Listing(List<Recalculation> items, long total) {}
+
+    /** The recalculations, latest first, optionally in one state. */
+    public Listing list(Recalculation.State state, int page, int size) {
+        var sort = Sort.descending("startedAt").and("id");
+        var query = state == null ? Recalculation.<Recalculation>findAll(sort)
+                : Recalculation.<Recalculation>find("state", sort, state);
+        return new Listing(query.page(page, size).list(), query.count());
+    }
+
+    public Recalculation get(UUID id) {
+        return Recalculation.<Recalculation>findByIdOptional(id).orElseThrow(() -> new NotFound("recalculation", id));
+    }
+
+    /**
+     * Called inside the recalculation's transaction, before its first scheme, with what caused it (the event, if
+     * any, and the decision behind it).
+     */
+    public Progress start(UUID causeEventId, String causeEventType, DecisionReference decision, int total) {
         var progress = new Progress(UUID.randomUUID(), total);
-        var decision = cause.decision();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 INSERT INTO recalculation (id, state, done, total, cause_event_id, cause_event_type, decision_id,
                                            correlation_id, started_at, updated_at)
                 VALUES (?1, 'RUNNING', 0, ?2, ?3, ?4, ?5, ?6, now(), now())""")
-                .setParameter(1, progress.id).setParameter(2, total).setParameter(3, cause.eventId())
-                .setParameter(4, cause.eventType()).setParameter(5, decision == null ? null : decision.decisionId())
+                .setParameter(1, progress.id).setParameter(2, total).setParameter(3, causeEventId)
+                .setParameter(4, causeEventType).setParameter(5, decision == null ? null : decision.decisionId())
                 .setParameter(6, Correlation.currentId())
                 .executeUpdate());
         running.put(progress.id, progress);
