@@ -46,7 +46,7 @@ export auth_header
 created=1
 [ ${#counts[@]} -gt 0 ] && probe=$(seed_one 1 | tail -1)
 round=-1
-printf '%-10s %12s %16s\n' schemes seeding_s recalculated_s
+[ ${#counts[@]} -gt 0 ] && printf '%-10s %12s %16s\n' schemes seeding_s recalculated_s
 for target in "${counts[@]}"; do
   seed_start=$(date +%s)
   # Four at a time: seeding is not what is measured.

@@ -62,6 +62,7 @@ class PublicReadsWalkTest extends AsSecretariat {
                 "/api/economy/organizations/{id}", aarhus.toString(),
                 "/api/economy/collaborations/{id}", owner.toString(),
                 "/api/economy/statements/{organization}", aarhus.toString(),
+                "/api/economy/recalculations/{id}", UUID.randomUUID().toString(),
                 "/api/economy/statements/{organization}/{year}", String.valueOf(YEAR));
         // Filters that put the drafts on a list's first page for a member.
         Map<String, Object> filters = Map.of("owner", owner, "year", YEAR, "organization", aarhus, "kind", "BUDGET",
