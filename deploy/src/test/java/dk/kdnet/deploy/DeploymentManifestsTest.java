@@ -341,6 +341,10 @@ class DeploymentManifestsTest {
             assertEquals(3, topic.path("spec").path("partitions").asInt(), topic.toString());
         });
         assertEquals(3, named(resources, "KafkaNodePool", "dual-role").path("spec").path("replicas").asInt());
+        // Consumer lag by group and topic for the alert rules: Strimzi's Kafka Exporter, every group and topic.
+        var exporter = named(resources, "Kafka", "kdnet").path("spec").path("kafkaExporter");
+        assertEquals(".*", exporter.path("groupRegex").asText());
+        assertEquals(".*", exporter.path("topicRegex").asText());
         for (var service : SERVICES) {
             var database = service.replace("-service", "-db");
             var cluster = named(resources, "Cluster", database).path("spec");

@@ -21,7 +21,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,7 +34,8 @@ import org.jboss.logging.Logger;
  * Prometheus can scrape it. The recalculation runs in one transaction; its record is written in transactions of its
  * own (at the start, at most every {@code kdnet.economy.recalculation.progress-interval}, when all schemes are
  * calculated), so it is visible while the work is not yet committed, and says DONE or FAILED after the commit or
- * rollback.
+ * rollback. Those writes run one after another on a thread of their own, not the recalculation's: it neither waits
+ * for them nor holds a second connection of the pool while it has one.
  */
 @ApplicationScoped
 public class Recalculations {
@@ -55,6 +59,8 @@ public class Recalculations {
 
     /** The recalculations running in this instance, for the gauges. */
     private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
+
+    private final Executor writer = Executors.newVirtualThreadPerTaskExecutor();
 
     @PostConstruct
     void registerMetrics() {
@@ -90,13 +96,14 @@ public class Recalculations {
      */
     public Progress start(UUID causeEventId, String causeEventType, DecisionReference decision, int total) {
         var progress = new Progress(UUID.randomUUID(), total);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        var correlationId = Correlation.currentId();
+        progress.then(() -> em.createNativeQuery("""
                 INSERT INTO recalculation (id, state, done, total, cause_event_id, cause_event_type, decision_id,
                                            correlation_id, started_at, updated_at)
                 VALUES (?1, 'RUNNING', 0, ?2, ?3, ?4, ?5, ?6, now(), now())""")
                 .setParameter(1, progress.id).setParameter(2, total).setParameter(3, causeEventId)
                 .setParameter(4, causeEventType).setParameter(5, decision == null ? null : decision.decisionId())
-                .setParameter(6, Correlation.currentId())
+                .setParameter(6, correlationId)
                 .executeUpdate());
         running.put(progress.id, progress);
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -107,8 +114,12 @@ public class Recalculations {
             public void afterCompletion(int status) {
                 running.remove(progress.id);
                 var state = status == Status.STATUS_COMMITTED ? Recalculation.State.DONE : Recalculation.State.FAILED;
-                // The finished transaction is still this thread's here: record the end from another.
-                Thread.ofVirtual().name("recalculation-" + progress.id).start(() -> finish(progress, state));
+                var done = progress.done.get();
+                progress.then(() -> em.createNativeQuery("""
+                                UPDATE recalculation SET state = ?2, done = ?3, updated_at = now(), finished_at = now()
+                                WHERE id = ?1""")
+                        .setParameter(1, progress.id).setParameter(2, state.name()).setParameter(3, done)
+                        .executeUpdate());
             }
         });
         return progress;
@@ -117,21 +128,9 @@ public class Recalculations {
     private void write(Progress progress) {
         progress.lastWrite = System.nanoTime();
         var done = progress.done.get();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        progress.then(() -> em.createNativeQuery(
                         "UPDATE recalculation SET done = ?2, updated_at = now() WHERE id = ?1 AND state = 'RUNNING'")
                 .setParameter(1, progress.id).setParameter(2, done).executeUpdate());
-    }
-
-    private void finish(Progress progress, Recalculation.State state) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                            UPDATE recalculation SET state = ?2, done = ?3, updated_at = now(), finished_at = now()
-                            WHERE id = ?1""")
-                    .setParameter(1, progress.id).setParameter(2, state.name()).setParameter(3, progress.done.get())
-                    .executeUpdate());
-        } catch (RuntimeException e) {
-            LOG.warnf("recalculation %s ended %s but could not be recorded: %s", progress.id, state, e.getMessage());
-        }
     }
 
     /**
@@ -158,6 +157,8 @@ public class Recalculations {
         private final int total;
         private final AtomicInteger done = new AtomicInteger();
         private long lastWrite = System.nanoTime();
+        /** Its writes, in order. */
+        private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
         private Progress(UUID id, int total) {
             this.id = id;
@@ -166,6 +167,16 @@ public class Recalculations {
 
         public UUID id() {
             return id;
+        }
+
+        private synchronized void then(Runnable statement) {
+            writes = writes.thenRunAsync(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(statement);
+                } catch (RuntimeException e) {
+                    LOG.warnf("recalculation %s: progress not recorded (%s)", id, e.getMessage());
+                }
+            }, writer);
         }
 
         /** The schemes, each counted done when the loop moves past it; the last when the loop ends. */

@@ -47,8 +47,11 @@ class RecalculationProgressTest extends AsSecretariat {
         QuarkusTransaction.requiringNew().run(() -> {
             charges.recalculate(Scheme.list("status", Status.APPROVED), cause);
             // Not committed yet: another transaction (the API's) sees it running, every scheme calculated.
-            seen.whileRunning = byCause(given().queryParam("state", "RUNNING").get("/api/economy/recalculations"),
-                    cause.eventType());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                seen.whileRunning = byCause(given().queryParam("state", "RUNNING")
+                        .get("/api/economy/recalculations"), cause.eventType());
+                assertEquals(schemes, seen.whileRunning.get("done"));
+            });
             seen.metrics = given().auth().none().get("/q/metrics").then().statusCode(200).extract().asString();
         });
         assertEquals("RUNNING", seen.whileRunning.get("state"));
