@@ -3,11 +3,12 @@
 # decisions recorded one at a time; prints p50/p99 from each decision's commit (its event's time) to its arrival at
 # every client (target: p99 under 250 ms for 500 clients), and the gateway's RSS per 100 streams.
 #   bench/stream.sh [clients=500] [decisions=10]
+# AS_BUILT=1 starts the packages as they are (./kdnet up --as-built: no AOT caches, which only shorten start-up).
 clients=${1:-500} decisions=${2:-10}
 source "$(dirname "$0")/lib.sh"
 # One load generator holds every stream: lift the per-client limit of streams for the bench stack.
 export KDNET_STREAM_MAX_PER_CLIENT=$((clients + 10))
-start_stack --fresh
+start_stack --fresh ${AS_BUILT:+--as-built}
 auth=(-H "Authorization: Bearer $SECRETARIAT" -H 'Content-Type: application/json')
 body=8d799b49-b40f-3350-968d-c8a27856ec84   # KD-Net (ReferenceIds.body("kdnet"))
 

