@@ -3,21 +3,12 @@ package dk.kdnet.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import dk.kdnet.events.groups.GroupsTopics;
-import dk.kdnet.events.groups.OrganizationChanged;
 import dk.kdnet.testing.TestInfrastructure;
 import dk.kdnet.testing.WebhookReceiver;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,27 +58,8 @@ class WebhookBenchIT {
             given().auth().oauth2(secretariat).contentType("application/json").body("""
                     {"url":"%s","filters":{"organization":"%s"}}""".formatted(receiver.url(), organization))
                     .post("/api/subscriptions").then().statusCode(201);
-            var subjects = new ArrayList<String>();
-            for (int i = 0; i < 50; i++) {
-                subjects.add(UUID.randomUUID().toString());
-            }
             var started = System.nanoTime();
-            try (var producer = new KafkaProducer<String, String>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-                for (int n = 0; n < events; n++) {
-                    var subject = subjects.get(n % subjects.size());
-                    var record = new ProducerRecord<>(GroupsTopics.ORGANIZATIONS, subject, """
-                            {"organizationId":"%s","kind":"OTHER","name":"Bench %d","shortName":null,
-                             "municipalityCode":null,"cvr":null,"ean":null}""".formatted(organization, n));
-                    Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source",
-                            "/kdnet/groups-service", "ce_type", OrganizationChanged.TYPE, "ce_subject", subject, "ce_time",
-                            OffsetDateTime.now().toString(), "content-type", "application/json").forEach((name, value) ->
-                            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-                    producer.send(record);
-                }
-            }
+            WebhookEvents.organizationChanges(organization, 50, events);
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10))
                     .until(() -> receiver.received().size() >= events);
             var received = receiver.received();

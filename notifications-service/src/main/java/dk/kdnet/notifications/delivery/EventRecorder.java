@@ -37,7 +37,7 @@ public class EventRecorder {
     @Retry(maxRetries = 5, delay = 200, abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public void consume(ConsumerRecord<String, String> record) {
-        if (inbox.handle(CONSUMER, record, event -> record(record.topic(), event))) {
+        if (inbox.handle(CONSUMER, record, event -> record(record.topic(), Matching.exact(event, record.value())))) {
             worker.wake();
         }
     }

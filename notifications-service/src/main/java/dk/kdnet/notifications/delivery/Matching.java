@@ -1,8 +1,10 @@
 package dk.kdnet.notifications.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.visibility.EventVisibility;
 import dk.kdnet.events.visibility.EventVisibility.Viewer;
@@ -19,7 +21,10 @@ import java.util.UUID;
  */
 public final class Matching {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Amounts stay as written (1000.00, not 1000.0): money is exact in every body sent. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private Matching() {}
 
@@ -59,6 +64,16 @@ public final class Matching {
         body.put("datacontenttype", CloudEvent.CONTENT_TYPE);
         body.set("data", event.data());
         return body.toString();
+    }
+
+    /** The event as received, its data read again from the record's value so amounts keep their scale. */
+    public static CloudEvent exact(CloudEvent event, String value) {
+        try {
+            return new CloudEvent(event.id(), event.source(), event.type(), event.subject(), event.time(),
+                    event.correlationId(), event.causationId(), JSON.readTree(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("data of " + event.id() + " was JSON a moment ago", e);
+        }
     }
 
     /** An event kept as {@link #body} wrote it. */

@@ -8,11 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A municipal system's webhook: where to send which events, and the secret they are signed with. */
 @Entity
 public class Subscription extends PanacheEntityBase {
 
+    @Schema(name = "SubscriptionStatus")
     public enum Status {
         ACTIVE,
         /** Deliveries failed for too long; its undelivered events wait until it is resumed. */

@@ -91,6 +91,7 @@ public final class SubscriptionApi {
             OffsetDateTime deliveredAt,
             @Schema(required = true) OffsetDateTime createdAt) {}
 
+    @Schema(name = "DeliveryStatus")
     public enum DeliveryStatus {
         PENDING,
         DELIVERED,

@@ -122,7 +122,7 @@ class WebhookDeliveryTest extends AsSecretariat {
                     "the client: its own organization's charge only, no draft decision");
             var seen = JSON.readTree(forClient.received().getFirst().body()).path("data");
             assertTrue(seen.path("decision").isNull(), "the draft decision a charge names is left out: " + seen);
-            assertEquals("1000.00", seen.path("amount").asText());
+            assertTrue(forClient.received().getFirst().body().contains("\"amount\":1000.00,"), "the amount as written");
             var full = forSecretariat.received().stream().filter(r -> r.webhookId().equals(aarhusCharge.toString()))
                     .findFirst().orElseThrow();
             assertEquals(7, JSON.readTree(full.body()).path("data").path("decision").path("itemNumber").asInt());
