@@ -31,9 +31,10 @@ import org.jboss.logging.Logger;
 /**
  * Routes {@code /api/<area>/**} to an instance of the service of that area with Vert.x's reverse proxy, the instance
  * chosen by {@link Upstreams}. A request that cannot connect goes to another instance (nothing was sent); a GET or
- * HEAD whose connection fails before any answer goes once to another instance; a write that failed after it was
- * sent is never sent again, as the service may have carried it out: the caller gets a problem. A service that is
- * down or slow answers, through the gateway, as an RFC 9457 problem within the timeout.
+ * HEAD whose connection fails before any answer, or that a stopping instance refuses with 503, goes once to another
+ * instance; a write that failed after it was sent is never sent again, as the service may have carried it out: the
+ * caller gets a problem. A service that is down or slow answers, through the gateway, as an RFC 9457 problem within
+ * the timeout.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -138,23 +139,28 @@ public class GatewayRoutes {
                 request.putHeader("X-Forwarded-Host", incoming.authority().toString());
             }
             var id = correlationId;
-            return context.sendRequest().recover(failure -> {
+            return context.sendRequest().transform(result -> {
                 var attempt = context.get(ATTEMPT, Attempt.class);
-                if (attempt != null && attempt.instance != null) {
-                    attempt.end(failure);
-                    // Sent, and the connection failed before any answer (the instance died): a read can go to
-                    // another instance, once; a write may have been carried out, so it is not sent again.
-                    if (IDEMPOTENT.contains(incoming.method()) && attempt.failed == null && !timedOut(failure)
-                            && upstreams.hasOther(area, attempt.instance)) {
-                        attempt.failed = attempt.instance;
-                        LOG.infof("%s-service instance %s:%d failed %s %s [cid=%s]; trying another: %s", area,
-                                attempt.instance.getHost(), attempt.instance.getPort(), incoming.method(),
-                                incoming.path(), id, failure.toString());
-                        request.setBody(null);
-                        return context.sendRequest().recover(again -> problem(context, again, id));
+                // A read may go once to another instance when the connection failed before any answer (the instance
+                // died; not a timeout: it may only be slow) or when the instance answered 503 (it is stopping and
+                // refuses new requests). A write may have been carried out, so it is never sent again.
+                var again = result.succeeded() ? result.result().getStatusCode() == 503 : !timedOut(result.cause());
+                if (again && IDEMPOTENT.contains(incoming.method()) && attempt != null && attempt.instance != null
+                        && attempt.failed == null && upstreams.hasOther(area, attempt.instance)) {
+                    var failure = result.succeeded() ? new IllegalStateException("answered 503") : result.cause();
+                    if (result.succeeded()) {
+                        result.result().release();
                     }
+                    attempt.end(failure);
+                    attempt.failed = attempt.instance;
+                    LOG.infof("%s-service instance %s:%d failed %s %s [cid=%s]; trying another: %s", area,
+                            attempt.instance.getHost(), attempt.instance.getPort(), incoming.method(),
+                            incoming.path(), id, failure.toString());
+                    request.setBody(null);
+                    return context.sendRequest().recover(second -> problem(context, second, id));
                 }
-                return problem(context, failure, id);
+                return result.succeeded() ? Future.succeededFuture(result.result())
+                        : problem(context, result.cause(), id);
             });
         }
 

@@ -2,6 +2,8 @@ package dk.kdnet.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -57,6 +59,11 @@ public class OutboxRelay {
     @Inject
     TopicSetup topics;
 
+    @Inject
+    MeterRegistry metrics;
+
+    private Counter relayed;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -64,6 +71,9 @@ public class OutboxRelay {
     private final CompletableFuture<KafkaProducer<String, String>> producer = new CompletableFuture<>();
 
     void start(@Observes StartupEvent startup) {
+        // Per instance: with several, it shows which relays published (one at a time, by the lock).
+        relayed = Counter.builder("kdnet.outbox.relayed").description("Outbox events this instance's relay published")
+                .register(metrics);
         var producerConfig = new HashMap<String, Object>();
         kafkaConfig.forEach((key, value) -> producerConfig.put(key, value));
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -188,6 +198,7 @@ public class OutboxRelay {
                 var sent = send(batch);
                 markPublished(connection, sent);
                 connection.commit();
+                relayed.increment(sent.size());
                 return sent.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
