@@ -30,7 +30,7 @@ final class AsyncApiMerger {
         merged.put("asyncapi", "3.0.0");
         var info = merged.putObject("info");
         info.put("title", "KD-Net events");
-        info.put("version", "1.0.0");
+        info.put("version", "1.1.0");
         info.put("description", "Every event the KD-Net services publish, each topic as its producer documents it."
                 + " Each is a CloudEvents 1.0 event in Kafka binary mode (attributes in ce_ headers, the data below as"
                 + " the JSON value, the subject as key). Outside the cluster the same events arrive, as the caller may"

@@ -31,7 +31,7 @@ final class OpenApiMerger {
         merged.put("openapi", "3.1.0");
         var info = merged.putObject("info");
         info.put("title", "KD-Net API");
-        info.put("version", "1.0.0"); // semver: README "Versioning", api/CHANGELOG.md
+        info.put("version", "1.1.0"); // semver: README "Versioning", api/CHANGELOG.md
         info.put("description", "The system of record of KD-Net, the network of the chief executives of the 19"
                 + " municipalities in the Central Denmark Region: meetings, groups and collaborations, and money."
                 + " Errors are RFC 9457 problem documents (application/problem+json).");
