@@ -11,6 +11,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -227,11 +228,15 @@ final class FlowApi {
      */
     static UUID approvedScheme(UUID collaborationId, String name, int year, List<UUID> approvedMembers) {
         var members = approvedMembers.stream().map(m -> Map.of("organizationId", m.toString())).toList();
-        var id = UUID.fromString(write().body(Map.of("ownerKind", "COLLABORATION", "ownerId",
+        var scheme = Map.of("ownerKind", "COLLABORATION", "ownerId",
                 collaborationId.toString(), "name", name, "year", year, "budgetMode", "VARIABLE", "rounding", "HALF_UP",
                 "sharedTotal", 12_000L * approvedMembers.size(), "components",
-                List.of(Map.of("kind", "EQUAL_SHARE", "percent", 100)), "members", members))
-                .post("/api/economy/schemes").then().statusCode(201).extract().path("id"));
+                List.of(Map.of("kind", "EQUAL_SHARE", "percent", 100)), "members", members);
+        // Organizations registered a moment ago reach economy-service by event: until then it refuses them (422,
+        // nothing stored), as it would any client's.
+        var created = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> write().body(scheme).post("/api/economy/schemes"), r -> r.statusCode() != 422);
+        var id = UUID.fromString(created.then().statusCode(201).extract().path("id"));
         write().body("{}").post("/api/economy/schemes/" + id + "/approve").then().statusCode(200);
         return id;
     }
