@@ -52,7 +52,9 @@ class WebhookCrashIT {
             }
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     receiver.received().stream().map(WebhookReceiver.Request::webhookId).distinct().count() >= EVENTS);
-            Thread.sleep(2_000);
+            // Late duplicates would arrive within 2 s: the count stays put that long.
+            var settled = receiver.received().size();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == settled);
 
             var received = receiver.received();
             var firstArrivals = new HashMap<String, LinkedHashSet<String>>();
