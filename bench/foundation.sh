@@ -35,7 +35,9 @@ echo "./kdnet up, command to running: $(awk -v ms=$up_ms 'BEGIN {printf "%.1f", 
 
 echo "== the stack's memory after the reference data is loaded (PSS: shared pages split between the processes)"
 await_quiet
-for pid in $(pgrep -s "$(ps -o sid= -p $stack | tr -d ' ')"); do
+# The launcher's descendants (it starts the services in sessions of their own).
+descendants() { local child; for child in $(pgrep -P $1); do echo $child; descendants $child; done; }
+for pid in $stack $(descendants $stack); do
   [ -r /proc/$pid/smaps_rollup ] || continue
   cmd=$(tr '\0' ' ' < /proc/$pid/cmdline)
   case "$cmd" in
