@@ -14,5 +14,5 @@ RUN useradd --system --uid 10001 kdnet
 USER 10001
 EXPOSE 8080
 # The flags the AOT cache was recorded with (kdnet.service.jvm-flags in pom.xml): it maps only with them.
-ENV JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75"
+ENV JAVA_OPTS="-XX:+UseParallelGC -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:AOTCache=app.aot -jar quarkus-run.jar"]

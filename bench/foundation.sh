@@ -1,51 +1,131 @@
 #!/usr/bin/env bash
-# Foundation benchmarks, rerunnable: per service the time from launch to ready and the RSS after
-# start; GET of one organization straight to groups-service and through the gateway (wrk, after
-# warm-up, 1 and 16 connections): req/s, p50, p99. Prints the figures; starts and stops its own stack (./kdnet up).
-#   bench/foundation.sh [duration-seconds]   (default 20)
-duration=${1:-20}
+# Foundation benchmarks, rerunnable (issue 22 §0, §2, §4), every target a ratio measured in this one run:
+#  - ./kdnet up on a built tree: seconds from the command to "running" (gateway /health UP, every service ready),
+#    and the whole stack's memory after the reference data is loaded, each process's share (PSS);
+#  - per service, start to ready and RSS of a second instance beside the stack (printed, not targets);
+#  - GET of one organization, wrk, 1 and 16 connections, alternating rounds: groups-service as ./kdnet up runs it
+#    (the root pom's flags), the same with the earlier flags (C1 + Serial), the baseline (bench/baseline: a plain
+#    Quarkus REST + Panache by-id read of the same table, the same flags) and through the gateway; CPU per request
+#    of the gateway and of groups-service.
+#   bench/foundation.sh [duration-seconds] [rounds]   (defaults 15 and 2)
+duration=${1:-15}
+rounds=${2:-2}
 source "$(dirname "$0")/lib.sh"
 need_wrk
-start_stack
+./mvnw -B -o -q -f bench/baseline/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/baseline/pom.xml package -DskipTests
+if [ -z "${BENCH_AS_BUILT:-}" ] && [ ! -f gateway/target/quarkus-app/app.aot ]; then
+  # ./kdnet up builds, and on JDK 25+ its first start records the AOT caches: the timed start is the next one.
+  echo "== a first ./kdnet up builds the tree and records its AOT caches"
+  (start_stack > /dev/null)
+fi
+up_started=$(date +%s%N)
+start_stack ${BENCH_AS_BUILT:+--as-built}
+up_ms=$(( ($(date +%s%N) - up_started) / 1000000 ))
+tick=$(getconf CLK_TCK)
 
-echo "== start to ready and RSS after start (a second instance of each, beside the running stack)"
-printf '%-18s %12s %10s\n' service ready_s rss_mb
-# Launched as ./kdnet up launches them (local/'s ServiceProcess): the same flags, the AOT cache.
-flags=$(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')
-for module in groups-service meetings-service economy-service notifications-service gateway; do
-  port=$((19000 + RANDOM % 1000))
-  db=${module%-service}
-  archive=""
-  [ -f $module/target/quarkus-app/app.aot ] && archive="-XX:AOTCache=app.aot"
-  start=$(date +%s%N)
-  (cd $module/target/quarkus-app && \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/$db QUARKUS_DATASOURCE_USERNAME=kdnet \
+listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
+cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+pss_mb() { awk '/^Pss:/ {printf "%.0f", $2 / 1024}' /proc/$1/smaps_rollup; }
+
+new_flags=$(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')
+old_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+heap="-Xms64m -Xmx256m"
+echo "== flags: $new_flags $heap (earlier: $old_flags -Xms16m -Xmx384m)"
+echo "./kdnet up, command to running: $(awk -v ms=$up_ms 'BEGIN {printf "%.1f", ms / 1000}') s (target 15 s)"
+
+echo "== the stack's memory after the reference data is loaded (PSS: shared pages split between the processes)"
+await_quiet
+# The launcher's descendants (it starts the services in sessions of their own).
+descendants() { local child; for child in $(pgrep -P $1); do echo $child; descendants $child; done; }
+for pid in $stack $(descendants $stack); do
+  [ -r /proc/$pid/smaps_rollup ] || continue
+  cmd=$(tr '\0' ' ' < /proc/$pid/cmdline)
+  case "$cmd" in
+    *quarkus-run.jar*) name=$(readlink /proc/$pid/cwd | awk -F/ '{print $(NF-2)}') ;;
+    *dk.kdnet.local.LocalStack*) name=launcher ;;
+    *kafka-broker*) name=kafka ;;
+    *postgres*) name=postgresql ;;
+    *) continue ;;
+  esac
+  echo "$name $(pss_mb $pid)"
+done | awk '{a[$1] += $2; t += $2} END {for (n in a) printf "%-22s %6d MB\n", n, a[n]; printf "%-22s %6d MB\n", "stack in all", t}'
+
+aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^"]*","kind":"MUNICIPALITY","name":"Aarhus' | cut -d'"' -f4)
+
+# service_instance MODULE PORT FLAGS...: a second instance, as ./kdnet up launches it, on the stack's databases.
+service_instance() {
+  local module=$1 port=$2 dir=$1/target/quarkus-app ready=/q/health/ready; shift 2
+  if [ $module = baseline ]; then dir=bench/baseline/target/quarkus-app; ready=/api/groups/organizations/$aarhus; fi
+  (cd $dir && \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/${db:-${module%-service}} QUARKUS_DATASOURCE_USERNAME=kdnet \
   QUARKUS_DATASOURCE_PASSWORD=kdnet KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KDNET_KAFKA_PORT \
   KDNET_GATEWAY_SERVICES_GROUPS=http://127.0.0.1:$KDNET_GROUPS_PORT KDNET_GATEWAY_SERVICES_MEETINGS=http://127.0.0.1:$KDNET_MEETINGS_PORT \
   KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT \
-    exec "$java" -Xms16m -Xmx384m $flags $archive -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
-  pid=$!
-  until curl -sf -o /dev/null http://127.0.0.1:$port/q/health/ready; do sleep 0.05; done
+    exec "$java" "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
+  instance=$!
+  until curl -sf -o /dev/null http://127.0.0.1:$port$ready; do
+    kill -0 $instance 2>/dev/null || { echo "$module did not start"; exit 1; }
+    sleep 0.05
+  done
+}
+
+echo "== start to ready and RSS after start (a second instance of each, beside the running stack)"
+printf '%-22s %8s %8s\n' service ready_s rss_mb
+for module in groups-service meetings-service economy-service notifications-service gateway; do
+  archive=""
+  [ -f $module/target/quarkus-app/app.aot ] && archive="-XX:AOTCache=app.aot"
+  start=$(date +%s%N)
+  service_instance $module $((19000 + RANDOM % 1000)) $heap $new_flags $archive
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
-  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
-  printf '%-18s %12.2f %10s\n' "$module" "$(awk -v ms="$ready" 'BEGIN {print ms / 1000}')" "$rss"
-  kill -TERM $pid; wait $pid 2>/dev/null || true
+  printf '%-22s %8.2f %8s\n' "$module" "$(awk -v ms="$ready" 'BEGIN {print ms / 1000}')" "$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$instance/status)"
+  kill -TERM $instance; wait $instance 2>/dev/null || true
 done
 
-aarhus=$(curl -s "http://127.0.0.1:$KDNET_GATEWAY_PORT/api/groups/organizations?size=50" | grep -o '"id":"[^"]*","kind":"MUNICIPALITY","name":"Aarhus' | cut -d'"' -f4)
-echo "== GET /api/groups/organizations/$aarhus, wrk ${duration}s after ${duration}s warm-up; 1 connection (one caller's"
-echo "   latency) and 16 (the 2 cores saturated: the gateway's own work then queues with the service's)"
-printf '%-10s %5s %10s %10s %10s\n' path conn req_s p50_ms p99_ms
-for connections in 1 16; do
-  for target in direct:$KDNET_GROUPS_PORT gateway:$KDNET_GATEWAY_PORT; do
-    name=${target%%:*}; port=${target##*:}
-    url=http://127.0.0.1:$port/api/groups/organizations/$aarhus
-    threads=$(( connections > 1 ? 2 : 1 ))
-    wrk -t$threads -c$connections -d${duration}s "$url" > /dev/null
-    out=$(wrk -t$threads -c$connections -d${duration}s --latency "$url")
-    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-    printf '%-10s %5s %10s %10s %10s\n' "$name" "$connections" "$rps" "$p50" "$p99"
+# The peers of the reads, beside the stack: groups-service with the earlier flags, and the baseline.
+old_port=19101 baseline_port=19102
+service_instance groups-service $old_port -Xms16m -Xmx384m $old_flags; old_pid=$instance
+db=groups service_instance baseline $baseline_port $heap $new_flags; baseline_pid=$instance
+trap 'kill -TERM $old_pid $baseline_pid 2>/dev/null; kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
+gateway_pid=$(listener $KDNET_GATEWAY_PORT); groups_pid=$(listener $KDNET_GROUPS_PORT)
+
+echo "== GET /api/groups/organizations/$aarhus: wrk ${duration}s after ${duration}s of warm-up, $rounds alternating rounds;"
+echo "   1 connection (one caller's latency) and 16 (the 2 cores saturated). cpu_ms: per request, gateway / groups-service"
+printf '%-9s %-10s %5s %10s %8s %8s %16s\n' round path conn req_s p50_ms p99_ms cpu_ms_gw/groups
+results=$(mktemp)
+for round in $(seq 1 $rounds); do
+  for connections in 16 1; do
+    for target in direct:$KDNET_GROUPS_PORT old-flags:$old_port baseline:$baseline_port gateway:$KDNET_GATEWAY_PORT; do
+      name=${target%%:*}; port=${target##*:}
+      url=http://127.0.0.1:$port/api/groups/organizations/$aarhus
+      threads=$(( connections > 1 ? 2 : 1 ))
+      [ $round = 1 ] && wrk -t$threads -c$connections -d${duration}s "$url" > /dev/null
+      gw0=$(cpu_ticks $gateway_pid); gr0=$(cpu_ticks $groups_pid)
+      out=$(wrk -t$threads -c$connections -d${duration}s --latency "$url")
+      gw1=$(cpu_ticks $gateway_pid); gr1=$(cpu_ticks $groups_pid)
+      requests=$(echo "$out" | awk '/requests in/ {print $1}')
+      rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+      p50=$(echo "$out" | awk '$1=="50%" {print $2}' | sed 's/ms//')
+      p99=$(echo "$out" | awk '$1=="99%" {print $2}' | sed 's/ms//')
+      # wrk prints µs below 1 ms and s above 1 s; the ratios below want ms.
+      for v in p50 p99; do
+        raw=${!v}
+        case "$raw" in *us) printf -v $v '%s' "$(awk -v x="${raw%us}" 'BEGIN {printf "%.3f", x / 1000}')" ;; *s) printf -v $v '%s' "$(awk -v x="${raw%s}" 'BEGIN {printf "%.3f", x * 1000}')" ;; esac
+      done
+      cpu=$(awk -v g=$((gw1 - gw0)) -v s=$((gr1 - gr0)) -v n=$requests -v t=$tick 'BEGIN {printf "%.3f/%.3f", g * 1000 / t / n, s * 1000 / t / n}')
+      printf '%-9s %-10s %5s %10s %8s %8s %16s\n' "$round" "$name" "$connections" "$rps" "$p50" "$p99" "$cpu"
+      echo "$name $connections $rps $p50 $p99" >> "$results"
+    done
   done
 done
+# The ratios of the means over the rounds.
+awk '{n[$1" "$2]++; rps[$1" "$2] += $3; p50[$1" "$2] += $4; p99[$1" "$2] += $5}
+  END {
+    m = "16"; o = "1";
+    printf "direct/baseline throughput: %.2f (target >= 0.8)\n", rps["direct " m] / rps["baseline " m];
+    printf "new/old flags throughput: %.2f; p99 at 16 connections %.2f -> %.2f ms; p50 at 1 %.2f -> %.2f ms\n",
+      rps["direct " m] / rps["old-flags " m], p99["old-flags " m] / n["old-flags " m], p99["direct " m] / n["direct " m],
+      p50["old-flags " o] / n["old-flags " o], p50["direct " o] / n["direct " o];
+    printf "gateway/direct throughput: %.2f (target >= 0.7)\n", rps["gateway " m] / rps["direct " m];
+    printf "gateway p99 - direct p99 at 1 connection: %+.2f ms (target <= +2 ms)\n", (p99["gateway " o] - p99["direct " o]) / n["direct " o];
+  }' "$results"
+rm -f "$results"

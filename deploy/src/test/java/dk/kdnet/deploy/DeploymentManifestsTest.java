@@ -432,4 +432,20 @@ class DeploymentManifestsTest {
             }
         }
     }
+
+    /** The image's AOT cache maps only with the flags it was recorded with: the root pom's, which ./kdnet up also uses. */
+    @Test
+    void everyApplicationRunsWithTheFlagsOfTheRootPom() throws Exception {
+        var flags = String.join(" ", System.getProperty("kdnet.service.jvm-flags").split(","));
+        var resources = render("production");
+        for (var name : APPLICATIONS) {
+            var env = named(resources, "Deployment", name).path("spec").path("template").path("spec").path("containers").get(0).path("env");
+            var javaOpts = StreamSupport.stream(env.spliterator(), false)
+                    .filter(variable -> "JAVA_OPTS".equals(variable.path("name").asText()))
+                    .map(variable -> variable.path("value").asText()).findFirst().orElse("");
+            assertTrue(javaOpts.startsWith(flags + " -Xm"), name + " JAVA_OPTS '" + javaOpts + "' starts with '" + flags + "' and sets the heap");
+        }
+        var dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("ENV JAVA_OPTS=\"" + flags + " "), "the Dockerfile's JAVA_OPTS start with '" + flags + "'");
+    }
 }

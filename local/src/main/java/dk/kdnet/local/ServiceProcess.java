@@ -61,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing; build with ./mvnw package first");
         }
-        var command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms16m", "-Xmx384m"));
+        var command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms64m", "-Xmx256m"));
         command.addAll(JVM_FLAGS);
         if (Runtime.version().feature() < 25) {
             command.remove("-XX:+UseCompactObjectHeaders");
