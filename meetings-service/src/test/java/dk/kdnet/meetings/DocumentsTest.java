@@ -2,11 +2,14 @@ package dk.kdnet.meetings;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,6 +27,13 @@ class DocumentsTest extends AsSecretariat {
                 .body(containsString("/api/meetings/{id}/esdh-package"))
                 .body(containsString("/api/meetings/bodies/{bodyId}/calendar.ics"))
                 .body(containsString("application/problem+json"));
+    }
+
+    @Test
+    void everyFailureResponseOfEveryOperationIsDocumentedAsAProblem() {
+        var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        assertEquals(List.of(), OpenApiContract.of(document).failuresWithoutProblemContent());
     }
 
     @Test

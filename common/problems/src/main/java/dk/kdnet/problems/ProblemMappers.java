@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.kdnet.rules.RuleException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -33,6 +34,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response known(ProblemException e, UriInfo uri) {
         return problem(e.type(), e.getMessage(), uri, e.errors(), null, e.context());
+    }
+
+    /** A rule's refusal: an unknown id is a 404, a conflict with the current state a 409, a broken rule a 422. */
+    @ServerExceptionMapper
+    public Response refused(RuleException e, UriInfo uri) {
+        var type = switch (e.kind()) {
+            case UNKNOWN -> ProblemType.NOT_FOUND;
+            case CONFLICT -> ProblemType.CONFLICT;
+            case BROKEN -> ProblemType.RULE_VIOLATION;
+        };
+        var errors = e.field() == null ? List.<Problem.FieldError>of()
+                : List.of(new Problem.FieldError(e.field(), e.getMessage()));
+        return problem(type, e.getMessage(), uri, errors, null, e.context());
     }
 
     /** Ahead of Quarkus's own mapper, which answers with an empty body. */

@@ -4,11 +4,13 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -17,8 +19,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * particular to them (a 409 for a taken code, a 422 for a broken rule): 400 for operations with input,
  * 404 for those addressing a resource, 401 and 403 for those needing a role, 412 and 428 for those
  * taking If-Match, and 500 for all. Each is one shared response in {@code components/responses}.
+ *
+ * <p>Every other 4xx and 5xx response gets the problem content here too, so a resource documents such a
+ * response by its status and what it means there ({@code @APIResponse(responseCode = "409", description =
+ * "Already invoiced")}) and cannot give it another body by forgetting one.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+// Ahead of the other document filters, which Quarkus otherwise runs in the index's order: the problems come
+// before the 304 of NotModifiedResponsesFilter on every build.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 1)
 public class ProblemResponsesFilter implements OASFilter {
 
     @Override
@@ -63,15 +71,47 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         addShared(operation, used, "500", "UnexpectedError");
+        responses.getAPIResponses().forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null) {
+                addProblemContent(response);
+            }
+        });
     }
 
-    /** Keeps a response the resource documents itself, unless it has no body (Quarkus's own 401/403). */
+    /** Keeps a response the resource documents itself, unless it is one of Quarkus's generic ones. */
     private static void addShared(Operation operation, Set<String> used, String status, String name) {
         var existing = operation.getResponses().getAPIResponse(status);
-        if (existing == null || existing.getRef() == null && existing.getContent() == null) {
+        if (existing == null || isQuarkusDefault(status, existing)) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
             used.add(name);
         }
+    }
+
+    /**
+     * Quarkus documents a 400 for an operation taking a body, and a 401 and 403 for a secured one, with a generic
+     * description and no body; a resource's own response says what the status means there.
+     */
+    private static boolean isQuarkusDefault(String status, APIResponse response) {
+        return response.getRef() == null && response.getContent() == null
+                && QUARKUS_DESCRIPTIONS.getOrDefault(status, "").equals(response.getDescription());
+    }
+
+    private static final Map<String, String> QUARKUS_DESCRIPTIONS = Map.of(
+            "400", "Bad Request", "401", "Not Authorized", "403", "Not Allowed");
+
+    private static void addProblemContent(APIResponse response) {
+        var content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
+        response.setContent(content);
+        var mediaType = content.getMediaType(Problem.MEDIA_TYPE);
+        if (mediaType == null) {
+            content.addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(problemSchema()));
+        } else if (mediaType.getSchema() == null) {
+            mediaType.setSchema(problemSchema());
+        }
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().ref("Problem");
     }
 
     private static APIResponse response(Shared shared) {
@@ -81,7 +121,7 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("status", shared.type().status());
         example.put("detail", shared.exampleDetail());
         var mediaType = OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("Problem"))
+                .schema(problemSchema())
                 .example(example);
         return OASFactory.createAPIResponse().description(shared.type().title())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType));

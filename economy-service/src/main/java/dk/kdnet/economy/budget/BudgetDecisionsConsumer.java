@@ -6,7 +6,7 @@ import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
 import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.events.meetings.DecisionRecorded;
-import dk.kdnet.problems.ProblemException;
+import dk.kdnet.rules.RuleException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +71,7 @@ public class BudgetDecisionsConsumer {
             }
             try {
                 budgets.approveByDecision(effect.budgetId(), decision.bodyId(), effect.year(), reference);
-            } catch (ProblemException e) {
+            } catch (RuleException e) {
                 throw new EffectRejected(decision, effect, e);
             }
             LOG.infof("decision %s approved the %d budget %s", decision.decisionId(), effect.year(),
@@ -81,12 +81,11 @@ public class BudgetDecisionsConsumer {
 
     /** A decision effect that breaks a budget rule; its message is the dead-letter reason. */
     static final class EffectRejected extends RuntimeException {
-        EffectRejected(DecisionRecorded decision, DecisionEffect effect, ProblemException cause) {
+        EffectRejected(DecisionRecorded decision, DecisionEffect effect, RuleException cause) {
             super("decision " + decision.decisionId() + " (item " + decision.itemNumber() + "): " + effect.kind()
                     + " effect " + effect.effectId() + " of the " + effect.year() + " budget "
                     + (effect.budgetId() == null ? "of body " + decision.bodyId() : effect.budgetId())
-                    + " breaks rule " + cause.type().uri() + " (" + cause.type().title() + "): " + cause.getMessage(),
-                    cause);
+                    + " is refused (" + cause.refusal() + "): " + cause.getMessage(), cause);
         }
     }
 }

@@ -7,7 +7,6 @@ import dk.kdnet.economy.budget.BudgetApi.LinesRequest;
 import dk.kdnet.economy.budget.BudgetApi.TransitionRequest;
 import dk.kdnet.economy.budget.BudgetApi.VersionView;
 import dk.kdnet.events.audit.AuditHistory;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Caller;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
@@ -76,9 +75,7 @@ public class BudgetResource {
     @Operation(summary = "Create a budget or accounts as a draft")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BudgetView.class)))
-    @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines")
     public Response create(@NotNull @Valid BudgetRequest request, UriInfo uri) {
         var budget = budgets.create(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(budget.id.toString()).build())
@@ -91,9 +88,7 @@ public class BudgetResource {
             + "callers its latest approved version")
     @APIResponse(responseCode = "200", description = "The budget; its ETag is its version")
     @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved")
     public BudgetView get(@PathParam("id") UUID id) {
         return view(id);
     }
@@ -104,12 +99,8 @@ public class BudgetResource {
     @Operation(summary = "Change the lines, sending the budget's ETag in If-Match: a draft is replaced, otherwise a "
             + "new draft version is made")
     @APIResponse(responseCode = "200", description = "Changed; the ETag is the budget's new version")
-    @APIResponse(responseCode = "404", description = "No such budget",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such budget")
+    @APIResponse(responseCode = "422", description = "A line with both or neither amount and sub-lines")
     public BudgetView changeLines(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid LinesRequest request) {
         budgets.changeLines(id, ifMatch, request.carriedIn(), request.printedTotals(), request.lines());
@@ -121,9 +112,7 @@ public class BudgetResource {
     @Path("/{id}/transitions")
     @Operation(summary = "Move the current version DRAFT → PROPOSED → APPROVED (or a proposal back to DRAFT)")
     @APIResponse(responseCode = "200", description = "The budget in its new status")
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status, which is named",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, which is named")
     public BudgetView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest request) {
         budgets.transition(id, request.to());
         return view(id);
@@ -134,9 +123,7 @@ public class BudgetResource {
     @Operation(summary = "Every version of a budget, oldest first, with its status and result; for anonymous callers "
             + "the approved ones")
     @APIResponse(responseCode = "200", description = "The versions, oldest first")
-    @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such budget, or for anonymous callers none approved")
     public List<VersionView> versions(@PathParam("id") UUID id) {
         return budgets.versions(id, caller.seesInternal()).stream().map(BudgetViews::version).toList();
     }
@@ -147,9 +134,7 @@ public class BudgetResource {
     @Operation(summary = "The audited changes of a budget's current version (status, lines), oldest first; it names "
             + "staff, so for members and the secretariat only")
     @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
-    @APIResponse(responseCode = "404", description = "No such budget",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such budget")
     public List<AuditHistory.Entry<VersionView>> history(@PathParam("id") UUID id) {
         return history.of(BudgetVersion.class, budgets.currentVersion(id).id, "budget version", BudgetViews::version);
     }

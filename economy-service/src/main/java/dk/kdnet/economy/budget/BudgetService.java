@@ -8,9 +8,7 @@ import dk.kdnet.economy.budget.BudgetApi.PrintedTotals;
 import dk.kdnet.economy.budget.BudgetApi.Status;
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
 import dk.kdnet.events.DecisionReference;
-import dk.kdnet.problems.ProblemException.Conflict;
-import dk.kdnet.problems.ProblemException.NotFound;
-import dk.kdnet.problems.ProblemException.RuleViolation;
+import dk.kdnet.rules.RuleException;
 import dk.kdnet.web.ETags;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -100,7 +98,7 @@ public class BudgetService {
         var id = budgetId != null ? budgetId : bodyBudget(decidingBody, year);
         var budget = get(id);
         if (budget.kind != Kind.BUDGET || budget.year != year) {
-            throw new RuleViolation("budgetId", "budget " + id + " is the " + budget.kind + " of " + budget.year
+            throw RuleException.broken("budgetId", "budget " + id + " is the " + budget.kind + " of " + budget.year
                     + ", not the budget of " + year);
         }
         var current = BudgetVersion.current(id);
@@ -121,7 +119,7 @@ public class BudgetService {
         List<Budget> budgets = Budget.list("ownerKind = ?1 and ownerId = ?2 and year = ?3 and kind = ?4",
                 OwnerKind.BODY, bodyId, year, Kind.BUDGET);
         if (budgets.size() != 1) {
-            throw new RuleViolation("budgetId", "body " + bodyId + " has " + budgets.size() + " budgets of " + year
+            throw RuleException.broken("budgetId", "body " + bodyId + " has " + budgets.size() + " budgets of " + year
                     + "; the effect must name the budget");
         }
         return budgets.getFirst().id;
@@ -129,20 +127,20 @@ public class BudgetService {
 
     private static void requireTransition(UUID id, BudgetVersion current, Status to) {
         if (!TRANSITIONS.get(current.status).contains(to)) {
-            throw new Conflict("budget " + id + " version " + current.number + " is " + current.status
+            throw RuleException.conflict("budget " + id + " version " + current.number + " is " + current.status
                     + "; it cannot become " + to, Map.of("currentStatus", current.status.name()));
         }
     }
 
     public Budget get(UUID id) {
-        return Budget.<Budget>findByIdOptional(id).orElseThrow(() -> new NotFound("budget", id));
+        return Budget.<Budget>findByIdOptional(id).orElseThrow(() -> RuleException.unknown("budget", id));
     }
 
     // The lines and status live in the versions; the budget's own version counts their changes, so that one ETag
     // covers what the budget shows whichever of its versions changed.
     private static Budget forChange(UUID id) {
         return Budget.<Budget>findByIdOptional(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT)
-                .orElseThrow(() -> new NotFound("budget", id));
+                .orElseThrow(() -> RuleException.unknown("budget", id));
     }
 
     /**
@@ -154,7 +152,7 @@ public class BudgetService {
                 : BudgetVersion.<BudgetVersion>find("budgetId = ?1 and status = ?2 order by number desc", id,
                         Status.APPROVED).firstResult();
         if (version == null) {
-            throw new NotFound("budget", id);
+            throw RuleException.unknown("budget", id);
         }
         return version;
     }
@@ -225,7 +223,7 @@ public class BudgetService {
     private static void check(List<Line> lines) {
         var field = BudgetTotals.problem(lines);
         if (field != null) {
-            throw new RuleViolation(field, field.endsWith(".side")
+            throw RuleException.broken(field, field.endsWith(".side")
                     ? "a top-level line states whether it is INCOME or EXPENSE"
                     : field.endsWith(".printed") ? "only a group line has a printed amount beside its sub-lines' sum"
                     : "a line has either an amount or sub-lines, not both or neither");

@@ -4,7 +4,6 @@ import dk.kdnet.economy.charge.ChargeApi.ChargeList;
 import dk.kdnet.economy.charge.ChargeApi.ChargeView;
 import dk.kdnet.economy.charge.ChargeApi.VersionView;
 import dk.kdnet.events.audit.AuditHistory;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.security.Caller;
 import dk.kdnet.security.Roles;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,10 +54,8 @@ public class ChargeResource {
             + "the scheme total and the sum of all rows matching the filter; anonymous callers see the charges of "
             + "approved schemes only")
     @APIResponse(responseCode = "200", description = "The charges in the order asked for")
-    @APIResponse(responseCode = "400", description = "Neither scheme nor year given",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A client token limited to one organization asks for another's",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Neither scheme nor year given")
+    @APIResponse(responseCode = "403", description = "A client token limited to one organization asks for another's")
     public ChargeList list(
             @Parameter(description = "Only the charges of this scheme (scheme or year is needed)",
                     example = "1f366afa-fe95-301f-9ffa-37cfc6a7ee71")
@@ -97,8 +93,7 @@ public class ChargeResource {
     @Operation(summary = "One charge with its breakdown")
     @APIResponse(responseCode = "200", description = "The charge; its ETag is its version")
     @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such charge",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such charge")
     public ChargeView get(@PathParam("id") UUID id) {
         var charge = queries.visible(id, caller);
         return ChargeView.of(charge, queries.name(charge.organizationId));
@@ -108,8 +103,7 @@ public class ChargeResource {
     @Path("/{id}/versions")
     @Operation(summary = "Every version of a charge, oldest first, with what caused it")
     @APIResponse(responseCode = "200", description = "The versions, oldest first")
-    @APIResponse(responseCode = "404", description = "No such charge",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such charge")
     public List<VersionView> versions(@PathParam("id") UUID id) {
         queries.visible(id, caller);
         return queries.versions(id).stream().map(VersionView::of).toList();
@@ -121,8 +115,7 @@ public class ChargeResource {
     @Operation(summary = "The audited changes of a charge, oldest first: who, when, and the state after each; it "
             + "names staff, so for members and the secretariat only")
     @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
-    @APIResponse(responseCode = "404", description = "No such charge",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such charge")
     public List<AuditHistory.Entry<ChargeView>> history(@PathParam("id") UUID id) {
         queries.visible(id, caller);
         return history.of(Charge.class, id, "charge", c -> ChargeView.of(c, null));
@@ -133,8 +126,7 @@ public class ChargeResource {
     @Path("/{id}/invoice")
     @Operation(summary = "Mark a charge invoiced: from now on a recalculation makes an adjustment instead")
     @APIResponse(responseCode = "200", description = "The charge, marked invoiced")
-    @APIResponse(responseCode = "409", description = "Already invoiced",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already invoiced")
     public ChargeView invoice(@PathParam("id") UUID id) {
         var charge = charges.invoice(id);
         return ChargeView.of(charge, queries.name(charge.organizationId));

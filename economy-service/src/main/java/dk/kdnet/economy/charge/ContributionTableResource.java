@@ -4,7 +4,6 @@ import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.security.Caller;
 import dk.kdnet.web.Downloads;
-import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -55,10 +54,8 @@ public class ContributionTableResource {
     @APIResponse(responseCode = "200", description = "The table, a download named like "
             + "GovTech-Midtjylland-2024-bidrag.csv",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "dialect is neither danish nor comma",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "dialect is neither danish nor comma")
+    @APIResponse(responseCode = "404", description = "No such scheme")
     public Response contributionsCsv(@PathParam("id") UUID id,
             @Parameter(description = "danish (default: ; and decimal comma, with BOM) or comma (RFC 4180)",
                     schema = @Schema(enumeration = {"danish", "comma"}, defaultValue = "danish"))
@@ -76,9 +73,7 @@ public class ContributionTableResource {
     @APIResponse(responseCode = "200", description = "The workbook, a download named like "
             + "GovTech-Midtjylland-2024-bidrag.xlsx",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scheme")
     public Response contributionsXlsx(@PathParam("id") UUID id) {
         var scheme = schemes.visible(id, caller.seesInternal());
         return download(charges.contributions(scheme).toXlsx(String.valueOf(scheme.year)), XLSX, scheme, ".xlsx");

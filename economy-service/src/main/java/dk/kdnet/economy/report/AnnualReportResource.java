@@ -1,7 +1,6 @@
 package dk.kdnet.economy.report;
 
 import dk.kdnet.economy.report.AnnualReportApi.AnnualReportView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Caller;
 import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -47,10 +46,8 @@ public class AnnualReportResource {
             + "by line, each amount as printed, with every printed amount that is not the sum of what is printed "
             + "beneath it; anonymous callers see approved budgets only")
     @APIResponse(responseCode = "200", description = "The report")
-    @APIResponse(responseCode = "400", description = "owner or year missing",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The owner has none of the four budgets the caller may read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "owner or year missing")
+    @APIResponse(responseCode = "404", description = "The owner has none of the four budgets the caller may read")
     public AnnualReportView report(@Parameter(description = "The owner of the budgets (KD-Net: a body)",
                     example = "8d799b49-b40f-3350-968d-c8a27856ec84") @NotNull @QueryParam("owner") UUID owner,
             @Parameter(description = "The budget year; its report shows the accounts of the two years before",
@@ -66,10 +63,8 @@ public class AnnualReportResource {
     @APIResponse(responseCode = "200", description = "The workbook, a download named like "
             + "KD-Net-status-på-økonomien-2023.xlsx",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "owner or year missing",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The owner has none of the four budgets the caller may read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "owner or year missing")
+    @APIResponse(responseCode = "404", description = "The owner has none of the four budgets the caller may read")
     public Response xlsx(@Parameter(description = "The owner of the budgets",
                     example = "8d799b49-b40f-3350-968d-c8a27856ec84") @NotNull @QueryParam("owner") UUID owner,
             @Parameter(description = "The budget year", example = "2023") @NotNull @Min(2000) @Max(2100)
@@ -85,10 +80,8 @@ public class AnnualReportResource {
     @APIResponse(responseCode = "200", description = "The PDF, a download named like "
             + "KD-Net-status-på-økonomien-2023.pdf",
             content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "owner or year missing",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The owner has none of the four budgets the caller may read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "owner or year missing")
+    @APIResponse(responseCode = "404", description = "The owner has none of the four budgets the caller may read")
     public Response pdf(@Parameter(description = "The owner of the budgets",
                     example = "8d799b49-b40f-3350-968d-c8a27856ec84") @NotNull @QueryParam("owner") UUID owner,
             @Parameter(description = "The budget year", example = "2023") @NotNull @Min(2000) @Max(2100)

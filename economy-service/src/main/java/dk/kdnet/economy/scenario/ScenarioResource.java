@@ -1,6 +1,5 @@
 package dk.kdnet.economy.scenario;
 
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,9 +40,7 @@ public class ScenarioResource {
             + "with their breakdowns")
     @APIResponse(responseCode = "422", description = "A change the real API would refuse at its point in the sequence "
             + "(leaving as a non-member, joining as a member, a given population other than the recorded one under "
-            + "RECORDED, a scheme change that breaks a rule); the field names the change",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+            + "RECORDED, a scheme change that breaks a rule); the field names the change")
     public ScenarioApi.ScenarioView scenario(@PathParam("id") UUID id,
             @NotNull @Valid ScenarioApi.ScenarioRequest request) {
         return scenarios.run(id, request.changes());

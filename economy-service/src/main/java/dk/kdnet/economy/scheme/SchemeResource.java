@@ -4,7 +4,6 @@ import dk.kdnet.economy.scheme.SchemeApi.ApproveRequest;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeRequest;
 import dk.kdnet.economy.scheme.SchemeApi.SchemeView;
 import dk.kdnet.events.audit.AuditHistory;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Caller;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Downloads;
@@ -72,9 +71,7 @@ public class SchemeResource {
     @APIResponse(responseCode = "201", description = "Drafted",
             content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "422", description = "Shares not summing to 100 %, a negative amount, an unknown "
-            + "organization, ...; the field is named",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+            + "organization, ...; the field is named")
     public Response create(@NotNull @Valid SchemeRequest request, UriInfo uri) {
         var scheme = schemes.create(UUID.randomUUID(), request, false);
         return Response.created(uri.getAbsolutePathBuilder().path(scheme.id.toString()).build())
@@ -86,9 +83,7 @@ public class SchemeResource {
     @Operation(summary = "One financing scheme; a draft only for members and the secretariat")
     @APIResponse(responseCode = "200", description = "The scheme; its ETag is its version")
     @APIResponse(responseCode = "304", description = "Not changed since the version named in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scheme")
     public SchemeView get(@PathParam("id") UUID id) {
         return SchemeViews.of(schemes.visible(id, caller.seesInternal()));
     }
@@ -99,9 +94,7 @@ public class SchemeResource {
     @Operation(summary = "The audited changes of a scheme, oldest first: who, when, and the state after each; it "
             + "names staff, so for members and the secretariat only")
     @APIResponse(responseCode = "200", description = "Every audited version, oldest first")
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scheme")
     public List<AuditHistory.Entry<SchemeView>> history(@PathParam("id") UUID id) {
         return history.of(Scheme.class, id, "financing scheme", SchemeViews::of);
     }
@@ -112,12 +105,8 @@ public class SchemeResource {
     @Operation(summary = "Change a scheme, sending the ETag read in If-Match; an approved scheme's charges are "
             + "recalculated")
     @APIResponse(responseCode = "200", description = "Changed; the ETag is the new version")
-    @APIResponse(responseCode = "404", description = "No such scheme",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The changed scheme breaks a rule",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scheme")
+    @APIResponse(responseCode = "422", description = "The changed scheme breaks a rule")
     public SchemeView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SchemeRequest request) {
         return SchemeViews.of(schemes.update(id, ifMatch, request));
@@ -128,9 +117,7 @@ public class SchemeResource {
     @Path("/{id}/approve")
     @Operation(summary = "Approve a draft scheme: its members and keys fix the unit prices, its charges are computed")
     @APIResponse(responseCode = "200", description = "The approved scheme; its charges are computed")
-    @APIResponse(responseCode = "409", description = "Not a draft",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft")
     public SchemeView approve(@PathParam("id") UUID id, ApproveRequest request) {
         return SchemeViews.of(schemes.approve(id, request == null ? null : request.decision()));
     }

@@ -3,7 +3,6 @@ package dk.kdnet.economy.statement;
 import dk.kdnet.economy.report.AnnualReportResource;
 import dk.kdnet.economy.statement.StatementApi.StatementView;
 import dk.kdnet.economy.statement.StatementApi.YearsView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.BadRequest;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.security.Caller;
@@ -54,8 +53,7 @@ public class StatementResource {
             + "each version with its cause and the decision behind it, what is invoiced and what is outstanding. For "
             + "members, the secretariat and clients; a client token limited to one organization reads its own only")
     @APIResponse(responseCode = "200", description = "The statement")
-    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read")
     public StatementView statement(@Parameter(description = "The paying organization",
                     example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") @PathParam("organization") UUID organization,
             @Parameter(description = "The year charged", example = "2024") @PathParam("year") @Min(2000) @Max(2100)
@@ -71,8 +69,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The workbook, a download named like Aarhus-Kommune-opgørelse-2024.xlsx",
             content = @Content(mediaType = AnnualReportResource.XLSX,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read")
     public Response xlsx(@Parameter(description = "The paying organization",
                     example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") @PathParam("organization") UUID organization,
             @Parameter(description = "The year charged", example = "2024") @PathParam("year") @Min(2000) @Max(2100)
@@ -91,8 +88,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The letter, a download named like Aarhus-Kommune-opgørelse-2024.pdf",
             content = @Content(mediaType = AnnualReportResource.PDF,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read")
     public Response pdf(@Parameter(description = "The paying organization",
                     example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") @PathParam("organization") UUID organization,
             @Parameter(description = "The year charged", example = "2024") @PathParam("year") @Min(2000) @Max(2100)
@@ -108,10 +104,8 @@ public class StatementResource {
             + "the year), from " + FIRST_YEAR + " unless asked otherwise, each with the change from the year before, "
             + "and the totals")
     @APIResponse(responseCode = "200", description = "The charges year by year")
-    @APIResponse(responseCode = "400", description = "from after to",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from after to")
+    @APIResponse(responseCode = "404", description = "No such organization, or one the token may not read")
     public YearsView years(@Parameter(description = "The paying organization",
                     example = "3a2f36c7-1028-3fa6-a05f-9b3d96d71139") @PathParam("organization") UUID organization,
             @Parameter(description = "The first year", example = "2021") @QueryParam("from")

@@ -82,7 +82,7 @@ class BudgetDecisionsConsumerTest extends AsSecretariat {
                 r -> eventId.toString().equals(KafkaEvents.header(r, "ce_id")));
         var reason = KafkaEvents.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("decision " + decision.decisionId()) && reason.contains("BUDGET_APPROVED")
-                && reason.contains("breaks rule https://kdnet.dk/problems/conflict")
+                && reason.contains("is refused (the current state does not allow it)")
                 && reason.contains("is DRAFT; it cannot become APPROVED"), reason);
         given().get("/api/economy/budgets/" + budget).then().body("status", equalTo("DRAFT"));
         assertEquals(0L, inbox(eventId));
@@ -91,7 +91,9 @@ class BudgetDecisionsConsumerTest extends AsSecretariat {
         var none = ProducedEvents.send(bootstrap, decision(UUID.randomUUID(), "APPROVED", approval(null, 2025)));
         var noBudget = KafkaEvents.await(bootstrap, "economy.dead-letter",
                 r -> none.toString().equals(KafkaEvents.header(r, "ce_id")));
-        assertTrue(KafkaEvents.header(noBudget, "dead-letter-reason").contains("has 0 budgets of 2025"));
+        var noBudgetReason = KafkaEvents.header(noBudget, "dead-letter-reason");
+        assertTrue(noBudgetReason.contains("is refused (it breaks a rule on budgetId)")
+                && noBudgetReason.contains("has 0 budgets of 2025"), noBudgetReason);
     }
 
     private static UUID budget(UUID body, int year) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import dk.kdnet.economy.reference.ReferenceDataLoader;
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -135,6 +137,13 @@ class SchemeApiTest extends AsSecretariat {
                         org.hamcrest.Matchers.notNullValue());
         given().get("/asyncapi.yaml").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("dk.kdnet.economy.charge-recalculated.v1"));
+    }
+
+    @Test
+    void everyFailureResponseOfEveryOperationIsDocumentedAsAProblem() {
+        var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        assertEquals(List.of(), OpenApiContract.of(document).failuresWithoutProblemContent());
     }
 
     @Test

@@ -7,7 +7,6 @@ import dk.kdnet.groups.body.BodyApi.EndRequest;
 import dk.kdnet.groups.body.BodyApi.MemberView;
 import dk.kdnet.groups.body.BodyApi.MembershipRequest;
 import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
@@ -71,9 +70,7 @@ public class BodyResource {
     @Operation(summary = "Set up a body")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = BodyView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown parent body or period ends before it starts",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown parent body or period ends before it starts")
     public Response register(@NotNull @Valid BodyRequest request, UriInfo uri) {
         var body = bodies.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(body.id.toString()).build())
@@ -92,9 +89,7 @@ public class BodyResource {
     @Path("/{id}")
     @Operation(summary = "Change a body's name, kind, parent, mandate, period or seats")
     @APIResponse(responseCode = "200", description = "The changed body")
-    @APIResponse(responseCode = "422", description = "Unknown parent, or a parent below this body",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown parent, or a parent below this body")
     public BodyView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid BodyRequest request) {
         return mapper.toView(bodies.update(id, ifMatch, request));
@@ -134,9 +129,7 @@ public class BodyResource {
     @APIResponse(responseCode = "201", description = "Seated",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "422", description = "Unknown person or organization, the person has a seat then, "
-            + "or a single-seat role (CHAIR) is taken in that period",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+            + "or a single-seat role (CHAIR) is taken in that period")
     public Response start(@PathParam("id") UUID id, @NotNull @Valid MembershipRequest request, UriInfo uri) {
         var membership = bodies.start(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(membership.id.toString()).build())
@@ -158,12 +151,8 @@ public class BodyResource {
     @Path("/{id}/members/{membershipId}/end")
     @Operation(summary = "End a seat on its last day")
     @APIResponse(responseCode = "200", description = "The seat, with its last day")
-    @APIResponse(responseCode = "409", description = "The seat ends on or before that day already",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The end is before the seat began",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The seat ends on or before that day already")
+    @APIResponse(responseCode = "422", description = "The end is before the seat began")
     public MemberView end(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @NotNull @Valid EndRequest request) {
         return view(bodies.end(id, membershipId, request));
@@ -175,9 +164,7 @@ public class BodyResource {
     @Operation(summary = "Change the role of a seat: ends it the day before and starts the next in the new role")
     @APIResponse(responseCode = "201", description = "The new seat",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "422", description = "Date outside the seat, same role, or the new role is taken",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Date outside the seat, same role, or the new role is taken")
     public Response changeRole(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @NotNull @Valid RoleChangeRequest request, UriInfo uri) {
         var next = bodies.changeRole(id, membershipId, request);

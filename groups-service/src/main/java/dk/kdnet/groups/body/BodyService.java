@@ -11,7 +11,7 @@ import dk.kdnet.groups.body.BodyApi.EndRequest;
 import dk.kdnet.groups.body.BodyApi.MembershipRequest;
 import dk.kdnet.groups.body.BodyApi.RoleChangeRequest;
 import dk.kdnet.groups.organization.Organization;
-import dk.kdnet.groups.rules.RuleException;
+import dk.kdnet.rules.RuleException;
 import dk.kdnet.web.ETags;
 import dk.kdnet.web.Page;
 import io.quarkus.panache.common.Sort;

@@ -1,7 +1,7 @@
 package dk.kdnet.groups.collaboration;
 
 import dk.kdnet.events.DecisionReference;
-import dk.kdnet.groups.rules.RuleException;
+import dk.kdnet.rules.RuleException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;

@@ -9,7 +9,6 @@ import dk.kdnet.groups.collaboration.CollaborationApi.RevocationRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsView;
 import dk.kdnet.groups.collaboration.CollaborationApi.WithdrawalRequest;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
@@ -70,12 +69,8 @@ public class CollaborationResource {
     @Operation(summary = "Register a collaboration")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = CollaborationView.class)))
-    @APIResponse(responseCode = "409", description = "A collaboration of that name exists",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown host organization or period ends before it starts",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A collaboration of that name exists")
+    @APIResponse(responseCode = "422", description = "Unknown host organization or period ends before it starts")
     public Response register(@NotNull @Valid CollaborationRequest request, UriInfo uri) {
         var collaboration = collaborations.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(collaboration.id.toString()).build())
@@ -130,9 +125,7 @@ public class CollaborationResource {
     @Operation(summary = "Add a version of the membership terms, e.g. as adopted at a meeting")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = TermsView.class)))
-    @APIResponse(responseCode = "409", description = "A version with that label or valid-from exists",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A version with that label or valid-from exists")
     public Response addTerms(@PathParam("id") UUID id, @NotNull @Valid TermsRequest request, UriInfo uri) {
         var terms = collaborations.addTerms(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(terms.id.toString()).build())
@@ -157,12 +150,8 @@ public class CollaborationResource {
     @Operation(summary = "An organization joins (it pays pro rata from the first of the month of joining)")
     @APIResponse(responseCode = "201", description = "Joined, or the join with this decision id was recorded before",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(responseCode = "409", description = "Already a member on that date",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown organization",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already a member on that date")
+    @APIResponse(responseCode = "422", description = "Unknown organization")
     public Response join(@PathParam("id") UUID id, @NotNull @Valid JoinRequest request, UriInfo uri) {
         var membership = collaborations.join(id, request.organizationId(), request.joinedOn(), request.decision());
         return Response.created(uri.getAbsolutePathBuilder().path(membership.organizationId.toString()).build())
@@ -201,12 +190,8 @@ public class CollaborationResource {
     @Operation(summary = "The member gives notice; the effective exit is computed from the terms in force on the "
             + "notice date")
     @APIResponse(responseCode = "200", description = "Notice recorded (or recorded before with this decision id)")
-    @APIResponse(responseCode = "409", description = "Notice was already given",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not a member, notice before joining, or no terms in force",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Notice was already given")
+    @APIResponse(responseCode = "422", description = "Not a member, notice before joining, or no terms in force")
     public MembershipView withdraw(@PathParam("id") UUID id, @PathParam("organizationId") UUID organizationId,
             @NotNull @Valid WithdrawalRequest request) {
         var membership = collaborations.withdraw(id, organizationId, request.noticeGiven(), request.decision(),
@@ -219,12 +204,8 @@ public class CollaborationResource {
     @Path("/{id}/members/{organizationId}/withdrawal/revocation")
     @Operation(summary = "Revoke a pending notice before it takes effect")
     @APIResponse(responseCode = "200", description = "Revoked: the member stays, with no exit date")
-    @APIResponse(responseCode = "409", description = "No pending notice",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The withdrawal has taken effect already",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No pending notice")
+    @APIResponse(responseCode = "422", description = "The withdrawal has taken effect already")
     public MembershipView revoke(@PathParam("id") UUID id, @PathParam("organizationId") UUID organizationId,
             @Valid RevocationRequest request) {
         var revokedOn = request == null || request.revokedOn() == null ? LocalDate.now() : request.revokedOn();

@@ -11,7 +11,7 @@ import dk.kdnet.groups.collaboration.CollaborationApi.CollaborationRequest;
 import dk.kdnet.groups.collaboration.CollaborationApi.TermsRequest;
 import dk.kdnet.groups.collaboration.MembershipTerms.TransitionalRule;
 import dk.kdnet.groups.organization.Organization;
-import dk.kdnet.groups.rules.RuleException;
+import dk.kdnet.rules.RuleException;
 import dk.kdnet.web.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -8,7 +8,7 @@ import dk.kdnet.events.meetings.DecisionEffect;
 import dk.kdnet.events.meetings.DecisionRecorded;
 import dk.kdnet.groups.body.BodyRole;
 import dk.kdnet.groups.body.BodyService;
-import dk.kdnet.groups.rules.RuleException;
+import dk.kdnet.rules.RuleException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,16 +130,8 @@ public class DecisionEffectsConsumer {
     static final class EffectRejected extends RuntimeException {
         EffectRejected(DecisionRecorded decision, DecisionEffect effect, RuleException cause) {
             super("decision " + decision.decisionId() + " (item " + decision.itemNumber() + "): " + effect.kind()
-                    + " effect " + effect.effectId() + subject(effect) + " is refused (" + refusal(cause) + "): "
+                    + " effect " + effect.effectId() + subject(effect) + " is refused (" + cause.refusal() + "): "
                     + cause.getMessage(), cause);
-        }
-
-        private static String refusal(RuleException cause) {
-            return switch (cause.kind()) {
-                case UNKNOWN -> "it names what does not exist";
-                case CONFLICT -> "the current state does not allow it";
-                case BROKEN -> "it breaks a rule" + (cause.field() == null ? "" : " on " + cause.field());
-            };
         }
 
         private static String subject(DecisionEffect effect) {

@@ -5,7 +5,6 @@ import dk.kdnet.groups.organization.OrganizationApi.OrganizationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.OrganizationView;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationRequest;
 import dk.kdnet.groups.organization.OrganizationApi.PopulationView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
@@ -74,12 +73,8 @@ public class OrganizationResource {
     @Operation(summary = "Register an organization")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = OrganizationView.class)))
-    @APIResponse(responseCode = "409", description = "Municipality code or CVR taken",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Municipality code or CVR taken")
+    @APIResponse(responseCode = "422", description = "A municipality without its municipality code")
     public Response register(@NotNull @Valid OrganizationRequest request, UriInfo uri) {
         var organization = organizations.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
@@ -98,12 +93,8 @@ public class OrganizationResource {
     @Path("/{id}")
     @Operation(summary = "Change an organization's kind, name or codes")
     @APIResponse(responseCode = "200", description = "The changed organization")
-    @APIResponse(responseCode = "409", description = "Municipality code or CVR taken",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A municipality without its municipality code",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Municipality code or CVR taken")
+    @APIResponse(responseCode = "422", description = "A municipality without its municipality code")
     public OrganizationView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid OrganizationRequest request) {
         return mapper.toView(organizations.update(id, ifMatch, request));
@@ -131,9 +122,7 @@ public class OrganizationResource {
     @Operation(summary = "Record a population figure on a reference date")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = PopulationView.class)))
-    @APIResponse(responseCode = "409", description = "A figure for that reference date exists",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A figure for that reference date exists")
     public Response recordPopulation(@PathParam("id") UUID id, @NotNull @Valid PopulationRequest request,
             UriInfo uri) {
         var figure = organizations.recordPopulation(id, request);

@@ -6,7 +6,6 @@ import dk.kdnet.groups.body.BodyMapper;
 import dk.kdnet.groups.body.BodyService;
 import dk.kdnet.groups.person.PersonApi.PersonRequest;
 import dk.kdnet.groups.person.PersonApi.PersonView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Caller;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
@@ -76,9 +75,7 @@ public class PersonResource {
     @Operation(summary = "Register a person")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown employer organization",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown employer organization")
     public Response register(@NotNull @Valid PersonRequest request, UriInfo uri) {
         var person = persons.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
@@ -97,9 +94,7 @@ public class PersonResource {
     @Path("/{id}")
     @Operation(summary = "Change a person's name, title, employer or e-mail")
     @APIResponse(responseCode = "200", description = "The changed person")
-    @APIResponse(responseCode = "409", description = "The person was erased",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The person was erased")
     public PersonView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PersonRequest request) {
         return view(persons.update(id, ifMatch, request));

@@ -5,7 +5,6 @@ import dk.kdnet.groups.secretariat.SecretariatApi.SecretariatRequest;
 import dk.kdnet.groups.secretariat.SecretariatApi.SecretariatView;
 import dk.kdnet.groups.secretariat.SecretariatApi.StaffRequest;
 import dk.kdnet.groups.secretariat.SecretariatApi.StaffView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
@@ -66,9 +65,7 @@ public class SecretariatResource {
     @Operation(summary = "Register a secretariat")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = SecretariatView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period")
     public Response register(@NotNull @Valid SecretariatRequest request, UriInfo uri) {
         var secretariat = secretariats.register(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(secretariat.id.toString()).build())
@@ -87,9 +84,7 @@ public class SecretariatResource {
     @Path("/{id}")
     @Operation(summary = "Change a secretariat")
     @APIResponse(responseCode = "200", description = "The changed secretariat")
-    @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown host, served or reporting body, or a bad period")
     public SecretariatView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SecretariatRequest request) {
         return mapper.toView(secretariats.update(id, ifMatch, request));
@@ -119,9 +114,7 @@ public class SecretariatResource {
     @Operation(summary = "Assign a person to the secretariat in a role and share of full time")
     @APIResponse(responseCode = "201", description = "Assigned",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown person or a bad period",
-            content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown person or a bad period")
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid StaffRequest request, UriInfo uri) {
         var assignment = secretariats.assign(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(assignment.id.toString()).build())

@@ -25,6 +25,7 @@ import dk.kdnet.events.meetings.DecisionRecorded;
 import dk.kdnet.events.meetings.MeetingsTopics;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import dk.kdnet.testing.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashSet;
@@ -49,6 +50,13 @@ class ApiDocumentsTest extends AsSecretariat {
                 DecisionRecorded.TYPE, "groups.dead-letter", "dead-letter-reason")) {
             assertTrue(document.contains(name), "asyncapi.yaml names " + name);
         }
+    }
+
+    @Test
+    void everyFailureResponseOfEveryOperationIsDocumentedAsAProblem() {
+        var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        assertEquals(List.of(), OpenApiContract.of(document).failuresWithoutProblemContent());
     }
 
     @Test

@@ -4,7 +4,6 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemRequest;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ItemView;
 import dk.kdnet.meetings.agenda.AgendaItemApi.ReorderRequest;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.ETags;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -62,8 +61,7 @@ public class AgendaItemResource {
     @Operation(summary = "Add an item at the end of the agenda; on a published agenda it takes the next free number")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled")
     public Response add(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ItemRequest request) {
         var item = agenda.add(meetingId, request);
         return Response.created(UriBuilder.fromPath("/api/meetings/items/{id}").build(item.id))
@@ -78,10 +76,8 @@ public class AgendaItemResource {
             + "answer's ETag are the meeting's, whose version the reorder raises")
     @APIResponse(responseCode = "200", description = "The agenda in its new order", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class)))
-    @APIResponse(responseCode = "409", description = "The agenda is published; its order and numbers are frozen",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The list does not name every item exactly once",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agenda is published; its order and numbers are frozen")
+    @APIResponse(responseCode = "422", description = "The list does not name every item exactly once")
     public Response reorder(@PathParam("meetingId") UUID meetingId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReorderRequest request) {
         var reordered = agenda.reorder(meetingId, ifMatch, request.itemIds());
@@ -93,8 +89,7 @@ public class AgendaItemResource {
     @Path("/items/{itemId}")
     @Operation(summary = "Read one agenda item")
     @APIResponse(responseCode = "200", description = "The item")
-    @APIResponse(responseCode = "404", description = "No such item; a closed item is not found by anonymous callers",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item; a closed item is not found by anonymous callers")
     public ItemView get(@PathParam("itemId") UUID itemId) {
         return mapper.toView(agenda.visible(itemId));
     }
@@ -105,8 +100,7 @@ public class AgendaItemResource {
     @Path("/items/{itemId}")
     @Operation(summary = "Change an agenda item (not after the meeting's minutes are approved)")
     @APIResponse(responseCode = "200", description = "The changed item")
-    @APIResponse(responseCode = "409", description = "The minutes are approved: the item no longer changes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The minutes are approved: the item no longer changes")
     public ItemView update(@PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ItemRequest request) {
         return mapper.toView(agenda.update(itemId, ifMatch, request));
@@ -117,8 +111,7 @@ public class AgendaItemResource {
     @Path("/items/{itemId}")
     @Operation(summary = "Remove an item from an unpublished agenda")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "409", description = "The agenda is published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agenda is published")
     public void remove(@PathParam("itemId") UUID itemId) {
         agenda.remove(itemId);
     }

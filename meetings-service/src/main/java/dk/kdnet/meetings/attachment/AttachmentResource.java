@@ -2,7 +2,6 @@ package dk.kdnet.meetings.attachment;
 
 import dk.kdnet.meetings.attachment.AttachmentApi.AttachmentView;
 import dk.kdnet.meetings.attachment.AttachmentApi.EsdhReferenceRequest;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemException.NotFound;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Downloads;
@@ -64,8 +63,7 @@ public class AttachmentResource {
     @Operation(summary = "Attach a reference to a document in an ESDH system")
     @APIResponse(responseCode = "201", description = "Attached",
             content = @Content(schema = @Schema(implementation = AttachmentView.class)))
-    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved")
     public Response refer(@PathParam("itemId") UUID itemId, @NotNull @Valid EsdhReferenceRequest request) {
         return created(attachments.referTo(itemId, request));
     }
@@ -78,10 +76,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "201", description = "Stored, with size and SHA-256",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AttachmentView.class)))
-    @APIResponse(responseCode = "413", description = "The file is larger than the limit (context.maxBytes)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The media type is not accepted (context.accepted)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file is larger than the limit (context.maxBytes)")
+    @APIResponse(responseCode = "415", description = "The media type is not accepted (context.accepted)")
     public Response upload(@PathParam("itemId") UUID itemId,
             @Parameter(description = "The attachment's title", example = "Budget 2024, bilag 1")
             @QueryParam("title") @Size(max = 300) String title,

@@ -5,7 +5,6 @@ import dk.kdnet.meetings.attendance.AttendanceApi.AttendanceView;
 import dk.kdnet.meetings.attendance.AttendanceApi.EntryView;
 import dk.kdnet.meetings.attendance.AttendanceApi.GuestRequest;
 import dk.kdnet.meetings.attendance.AttendanceApi.SubstituteRequest;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,10 +50,8 @@ public class AttendanceResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled, or the "
-            + "person's apology is recorded already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The person is not a member of the body on the meeting date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "person's apology is recorded already")
+    @APIResponse(responseCode = "422", description = "The person is not a member of the body on the meeting date")
     public Response apology(@PathParam("meetingId") UUID meetingId, @NotNull @Valid ApologyRequest request) {
         return created(attendance.apology(meetingId, request.personId(), request.note()));
     }
@@ -66,11 +63,9 @@ public class AttendanceResource {
     @Operation(summary = "Record a substitute and whom they stand in for")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled")
     @APIResponse(responseCode = "422", description = "The person stood in for is not a member of the body on the "
-            + "meeting date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "meeting date")
     public Response substitute(@PathParam("meetingId") UUID meetingId, @NotNull @Valid SubstituteRequest request) {
         return created(attendance.substitute(meetingId, request));
     }
@@ -82,8 +77,7 @@ public class AttendanceResource {
     @Operation(summary = "Record a guest")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled")
     public Response guest(@PathParam("meetingId") UUID meetingId, @NotNull @Valid GuestRequest request) {
         return created(attendance.guest(meetingId, request));
     }
@@ -93,8 +87,7 @@ public class AttendanceResource {
     @Path("/{entryId}")
     @Operation(summary = "Remove an apology, substitute or guest")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting's minutes are approved or it is cancelled")
     public void remove(@PathParam("meetingId") UUID meetingId, @PathParam("entryId") UUID entryId) {
         attendance.remove(meetingId, entryId);
     }

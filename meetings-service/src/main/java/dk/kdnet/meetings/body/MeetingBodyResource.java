@@ -2,7 +2,6 @@ package dk.kdnet.meetings.body;
 
 import dk.kdnet.meetings.agenda.NumberingService;
 import dk.kdnet.meetings.numbering.NumberingPolicy;
-import dk.kdnet.problems.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +38,7 @@ public class MeetingBodyResource {
     @GET
     @Operation(summary = "A body as known from groups-service, with its numbering policy")
     @APIResponse(responseCode = "200", description = "The body")
-    @APIResponse(responseCode = "404", description = "groups-service has not announced this body (yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "groups-service has not announced this body (yet)")
     public BodyView get(@PathParam("bodyId") UUID bodyId) {
         var body = bodies.get(bodyId);
         return new BodyView(body.id, body.kind, body.name, body.shortName, body.parentBodyId,

@@ -2,7 +2,6 @@ package dk.kdnet.meetings.calendar;
 
 import dk.kdnet.meetings.access.Visibility;
 import dk.kdnet.meetings.body.Bodies;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -45,8 +44,7 @@ public class CalendarResource {
             + "changed meetings carry a higher SEQUENCE, cancelled ones STATUS:CANCELLED)")
     @APIResponse(responseCode = "200", description = "The feed; empty for a body without meetings",
             content = @Content(mediaType = CALENDAR, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The body id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body id is not a UUID")
     public Response calendar(@PathParam("bodyId") UUID bodyId) {
         var meetings = feed.meetings(bodyId);
         var name = bodies.displayName(bodyId).orElse("Møder");

@@ -3,7 +3,6 @@ package dk.kdnet.meetings.decision;
 import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionRequest;
 import dk.kdnet.meetings.decision.DecisionApi.DecisionView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,11 +46,9 @@ public class DecisionResource {
             + "published with its effects. The first recording needs no If-Match: there is no version to base it on")
     @APIResponse(responseCode = "200", description = "The decision as recorded")
     @APIResponse(responseCode = "409", description = "The meeting is not HELD (context.currentStatus), or the previous "
-            + "meeting's minutes cannot be approved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "meeting's minutes cannot be approved")
     @APIResponse(responseCode = "422", description = "An effect lacks what its kind needs, a part does not exist, or "
-            + "a postponement lacks a valid target meeting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "a postponement lacks a valid target meeting")
     public DecisionView record(@PathParam("itemId") UUID itemId, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DecisionRequest request) {
         return mapper.toView(decisions.record(itemId, ifMatch, request));
@@ -64,8 +59,7 @@ public class DecisionResource {
     @Operation(summary = "The decision on an item; for anonymous callers once the meeting's minutes are approved")
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "404", description = "No such item, or no decision on it (for anonymous callers: "
-            + "none until the minutes are approved)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "none until the minutes are approved)")
     public DecisionView get(@PathParam("itemId") UUID itemId) {
         return mapper.toView(decisions.onItem(itemId));
     }

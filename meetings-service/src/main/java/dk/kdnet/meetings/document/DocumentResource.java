@@ -1,7 +1,6 @@
 package dk.kdnet.meetings.document;
 
 import dk.kdnet.meetings.document.DocumentService.Prepared;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.web.Downloads;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.inject.Inject;
@@ -29,8 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Documents", description = "Agenda and minutes as PDF, and the package an ESDH system files")
 @RunOnVirtualThread
 @APIResponse(responseCode = "404", description = "No such meeting, or (for anonymous callers) its agenda is not "
-        + "published or its minutes are not approved",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "published or its minutes are not approved")
 public class DocumentResource {
 
     static final String PDF = "application/pdf";
@@ -58,8 +56,8 @@ public class DocumentResource {
     @Operation(summary = "The minutes (referat) as PDF: the agenda with each item's decision; once the meeting is HELD")
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "409", description = "The meeting is not HELD or MINUTES_APPROVED; context.currentStatus names its status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409",
+            description = "The meeting is not HELD or MINUTES_APPROVED; context.currentStatus names its status")
     public Response minutes(@PathParam("id") UUID id) {
         return pdf(documents.minutes(id));
     }

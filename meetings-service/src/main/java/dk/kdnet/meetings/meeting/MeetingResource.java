@@ -4,7 +4,6 @@ import dk.kdnet.events.audit.AuditHistory;
 import dk.kdnet.meetings.meeting.MeetingApi.CancelRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingRequest;
 import dk.kdnet.meetings.meeting.MeetingApi.MeetingView;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
@@ -85,8 +84,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "422",
-    description = "Ends before it starts, or the location lacks its place or platform",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "Ends before it starts, or the location lacks its place or platform")
     public Response schedule(@NotNull @Valid MeetingRequest request, UriInfo uri) {
         var meeting = meetings.schedule(UUID.randomUUID(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(meeting.id.toString()).build())
@@ -97,8 +95,7 @@ public class MeetingResource {
     @Path("/{id}")
     @Operation(summary = "Read one meeting")
     @APIResponse(responseCode = "200", description = "The meeting")
-    @APIResponse(responseCode = "404", description = "No such meeting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting")
     public MeetingView get(@PathParam("id") UUID id) {
         return mapper.toView(meetings.get(id));
     }
@@ -110,11 +107,9 @@ public class MeetingResource {
     @Operation(summary = "Change a meeting's title, kind, time, location or case number (until it is held)")
     @APIResponse(responseCode = "200", description = "The changed meeting")
     @APIResponse(responseCode = "409",
-    description = "The meeting is held, approved or cancelled; context.currentStatus names its status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "The meeting is held, approved or cancelled; context.currentStatus names its status")
     @APIResponse(responseCode = "422", description = "Another body than the meeting's (a meeting cannot move), ends "
-            + "before it starts, or the location lacks its place or platform",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "before it starts, or the location lacks its place or platform")
     public MeetingView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MeetingRequest request) {
         return mapper.toView(meetings.update(id, ifMatch, request));
@@ -126,10 +121,8 @@ public class MeetingResource {
     @Operation(summary = "Publish the agenda: PLANNED → AGENDA_PUBLISHED; item numbers are frozen under the body's numbering policy")
     @APIResponse(responseCode = "200", description = "The meeting, its agenda published")
     @APIResponse(responseCode = "409",
-    description = "The meeting is not PLANNED; context.currentStatus names its status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The agenda has no items",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "The meeting is not PLANNED; context.currentStatus names its status")
+    @APIResponse(responseCode = "422", description = "The agenda has no items")
     public MeetingView publishAgenda(@PathParam("id") UUID id) {
         return mapper.toView(meetings.publishAgenda(id));
     }
@@ -140,8 +133,7 @@ public class MeetingResource {
     @Operation(summary = "Record that the meeting was held: AGENDA_PUBLISHED → HELD; decisions may then be recorded")
     @APIResponse(responseCode = "200", description = "The meeting, now HELD")
     @APIResponse(responseCode = "409",
-    description = "The agenda is not published; context.currentStatus names the status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "The agenda is not published; context.currentStatus names the status")
     public MeetingView hold(@PathParam("id") UUID id) {
         return mapper.toView(meetings.hold(id));
     }
@@ -152,8 +144,7 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a meeting that has not been held (body {\"reason\": ...} or {}); numbers it froze are not reused")
     @APIResponse(responseCode = "200", description = "The meeting, now CANCELLED")
-    @APIResponse(responseCode = "409", description = "The meeting is held or already cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting is held or already cancelled")
     public MeetingView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
         return mapper.toView(meetings.cancel(id, request == null ? null : request.reason()));
     }

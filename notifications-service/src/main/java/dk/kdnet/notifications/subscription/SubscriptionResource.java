@@ -11,7 +11,6 @@ import dk.kdnet.notifications.subscription.SubscriptionApi.TestResult;
 import dk.kdnet.security.Caller;
 import dk.kdnet.web.Page;
 import dk.kdnet.web.Paging;
-import dk.kdnet.problems.Problem;
 import dk.kdnet.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -132,8 +131,7 @@ public class SubscriptionResource {
     @Operation(summary = "Resume a paused subscription: its undelivered events are sent, in order, from now")
     @APIResponse(responseCode = "200", description = "Active again",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "409", description = "It is not paused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is not paused")
     public SubscriptionView resume(@PathParam("id") UUID id) {
         return view(subscriptions.resume(id, owner()), false);
     }

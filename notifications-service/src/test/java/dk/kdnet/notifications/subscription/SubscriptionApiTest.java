@@ -13,10 +13,12 @@ import dk.kdnet.testing.WebhookReceiver;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import dk.kdnet.testing.TestInfrastructure;
+import dk.kdnet.testing.contract.OpenApiContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,13 @@ class SubscriptionApiTest extends AsSecretariat {
 
     private static long total() {
         return given().get(SUBSCRIPTIONS + "?size=1").then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void everyFailureResponseOfEveryOperationIsDocumentedAsAProblem() {
+        var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        assertEquals(List.of(), OpenApiContract.of(document).failuresWithoutProblemContent());
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class OpenApiContract {
     /** Where the document is registered, so that {@code #/components/...} references resolve within it. */
     private static final String DOCUMENT = "https://contract.kdnet.invalid/openapi.json";
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]+}");
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     private final JsonNode document;
     private final String basePath;
@@ -94,6 +96,31 @@ public final class OpenApiContract {
         var areas = new TreeSet<String>();
         document.path("x-unavailable-services").forEach(area -> areas.add(area.asString()));
         return areas;
+    }
+
+    /**
+     * Every 4xx and 5xx response of every operation that does not answer an RFC 9457 problem: as {@code get
+     * /api/x/{id} 404}, each lacking {@code application/problem+json} content whose schema is the shared
+     * {@code Problem}. None when every failure of the API is documented as the problem it is.
+     */
+    public List<String> failuresWithoutProblemContent() {
+        var missing = new ArrayList<String>();
+        for (var path : document.path("paths").propertyNames()) {
+            for (var method : document.path("paths").path(path).propertyNames()) {
+                var responses = document.path("paths").path(path).path(method).path("responses");
+                for (var status : responses.propertyNames()) {
+                    if (!status.startsWith("4") && !status.startsWith("5")) {
+                        continue;
+                    }
+                    var response = resolve(pointer("paths", path, method, "responses", status)).node();
+                    var schema = response.path("content").path(PROBLEM_MEDIA_TYPE).path("schema");
+                    if (!PROBLEM_SCHEMA.equals(schema.path("$ref").asString(""))) {
+                        missing.add(method + " " + path + " " + status);
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     /**

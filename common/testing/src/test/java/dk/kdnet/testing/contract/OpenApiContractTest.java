@@ -124,6 +124,15 @@ class OpenApiContractTest {
                 AARHUS)));
     }
 
+    @Test
+    void aFailureResponseWithoutProblemContentIsNamedAndOneThroughASharedResponseIsNot() {
+        assertEquals(List.of(), RIGHT.failuresWithoutProblemContent(), "404 via components/responses, 4XX inline");
+
+        var bare = OpenApiContract.of(document("\"string\"").replace(
+                "{\"$ref\": \"#/components/responses/NotFound\"}", "{\"description\": \"No such organization\"}"));
+        assertEquals(List.of("get /api/groups/organizations/{id} 404"), bare.failuresWithoutProblemContent());
+    }
+
     private static Exchange get(String path, int status, String contentType, String body) {
         return new Exchange("GET", path, null, null, status, contentType, body.getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -140,9 +149,12 @@ class OpenApiContractTest {
     }
 
     static OpenApiContract contract(String cvrType) {
+        return OpenApiContract.of(document(cvrType));
+    }
+
+    private static String document(String cvrType) {
         try (var in = OpenApiContractTest.class.getResourceAsStream("/contract/organizations.json")) {
-            return OpenApiContract.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\"CVR_TYPE\"", cvrType));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"CVR_TYPE\"", cvrType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,13 @@
-package dk.kdnet.groups.rules;
+package dk.kdnet.rules;
 
 import java.util.Map;
 
 /**
- * A request or a decision's effect that groups' rules refuse: what it names does not exist, the current state
- * forbids it (a pending notice, a seat that has ended), or the input breaks a rule (a notice before joining, a seat
- * taken), naming the field to blame when there is one. The REST edge answers it as a problem
- * ({@code dk.kdnet.groups.RuleProblems}); the decision consumer parks the decision on the dead-letter topic.
+ * A request or a decision's effect that a service's rules refuse: what it names does not exist, the current state
+ * forbids it (a pending notice, an approved budget), or the input breaks a rule (a notice before joining, a budget of
+ * the wrong kind), naming the field to blame when there is one. It is a domain outcome, not an HTTP answer: the REST
+ * edge answers it as a problem ({@code dk.kdnet.problems.ProblemMappers}), a Kafka consumer parks the event on its
+ * dead-letter topic with {@link #refusal()} in the reason.
  */
 public final class RuleException extends RuntimeException {
 
@@ -62,5 +63,14 @@ public final class RuleException extends RuntimeException {
 
     public Map<String, Object> context() {
         return context;
+    }
+
+    /** Why it is refused, in words for a dead-letter reason: "it breaks a rule on budgetId". */
+    public String refusal() {
+        return switch (kind) {
+            case UNKNOWN -> "it names what does not exist";
+            case CONFLICT -> "the current state does not allow it";
+            case BROKEN -> "it breaks a rule" + (field == null ? "" : " on " + field);
+        };
     }
 }
