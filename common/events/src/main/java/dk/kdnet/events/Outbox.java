@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 /**
  * Writes events in the same transaction as the change they describe; {@link OutboxRelay} publishes
@@ -79,7 +81,9 @@ public class Outbox {
             insert.executeUpdate();
         }
         if (!cloudEvents.isEmpty()) {
-            relay.wakeUpAfterCommit();
+            // The connection's backend names this commit in its notification to the relays (V0_6__outbox_notify).
+            relay.wakeUpAfterCommit(em.unwrap(Session.class)
+                    .doReturningWork(connection -> connection.unwrap(PGConnection.class).getBackendPID()));
         }
         return cloudEvents;
     }

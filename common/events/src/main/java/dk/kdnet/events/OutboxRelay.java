@@ -3,6 +3,7 @@ package dk.kdnet.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,11 +18,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +34,26 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order. One relay per service database works at
  * a time (a PostgreSQL advisory lock), so events of one aggregate keep their order across instances.
  * A row is marked published only after Kafka acknowledged it; a crash in between re-sends it, and
  * consumers drop the duplicate through their inbox.
+ *
+ * <p>It publishes as soon as a transaction that wrote events commits: this instance's commits wake it directly, and
+ * every other writer's through PostgreSQL (the table's trigger NOTIFYs at commit, and a dedicated connection LISTENs),
+ * so the instance holding the lock publishes another instance's events too. Polling every
+ * {@code kdnet.events.relay.poll-interval} is only the fallback while that connection is down.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x6b646e65746f7574L; // "kdnetout"
+    private static final String CHANNEL = "outbox_event";
 
     @Inject
     AgroalDataSource dataSource;
@@ -67,6 +79,14 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
+    private Thread listener;
+    private volatile Connection listening;
+    private volatile boolean publishing;
+    /**
+     * The database backends this instance wrote events through: their notifications are of commits that already woke
+     * the relay (a pool's connections are few and long-lived).
+     */
+    private final Set<Integer> ownBackends = ConcurrentHashMap.newKeySet();
     // Made on the relay's own thread, so starting the service does not wait for it.
     private final CompletableFuture<KafkaProducer<String, String>> producer = new CompletableFuture<>();
 
@@ -91,6 +111,10 @@ public class OutboxRelay {
                 (int) Math.min(config.sendTimeout().toMillis(), 10_000));
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
         running = true;
+        Gauge.builder("kdnet.outbox.relay.listening", this, relay -> relay.listening() ? 1 : 0)
+                .description("1 while the relay listens for other writers' commits; 0 while it only polls")
+                .register(metrics);
+        listener = Thread.ofPlatform().daemon().name("outbox-listener").start(this::listen);
         worker = Thread.ofPlatform().daemon().name("outbox-relay").start(() -> {
             while (running && !producer.isDone()) {
                 try {
@@ -118,6 +142,7 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         wakeUp.release();
+        listener.interrupt();
         try {
             worker.join(5_000);
         } catch (InterruptedException e) {
@@ -152,8 +177,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Called inside a transaction that wrote to the outbox: publish as soon as it commits. */
-    void wakeUpAfterCommit() {
+    /**
+     * Called inside a transaction that wrote to the outbox through that database backend: publish as soon as it
+     * commits.
+     */
+    void wakeUpAfterCommit(int backendPid) {
+        ownBackends.add(backendPid);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -167,7 +196,53 @@ public class OutboxRelay {
         });
     }
 
+    /** Whether the relay publishes other writers' commits at once now, not only when it polls. */
+    public boolean listening() {
+        return publishing && listening != null;
+    }
+
+    /** Wakes the relay on every other writer's commit, over one connection of its own, reconnecting when it breaks. */
+    private void listen() {
+        while (running) {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                var notifications = connection.unwrap(PGConnection.class);
+                listening = connection;
+                // What was committed while nobody listened.
+                wakeUp.release();
+                while (running) {
+                    // The timeout only lets the loop see a stop; a broken connection throws.
+                    var received = notifications.getNotifications(1_000);
+                    if (received != null && Arrays.stream(received).anyMatch(this::fromAnotherWriter)) {
+                        wakeUp.release();
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.warnf("outbox relay: not listening for commits (%s); polling until it reconnects",
+                            e.getMessage());
+                }
+            } finally {
+                listening = null;
+            }
+            try {
+                Thread.sleep(config.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private boolean fromAnotherWriter(PGNotification notification) {
+        try {
+            return !ownBackends.contains(Integer.parseInt(notification.getParameter()));
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     private void loop() {
+        publishing = true;
         while (running) {
             try {
                 var published = drain();
@@ -190,11 +265,11 @@ public class OutboxRelay {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (!lock(connection)) {
+                var batch = lockedUnpublished(connection);
+                if (batch.isEmpty()) {
                     connection.rollback();
                     return 0;
                 }
-                var batch = unpublished(connection);
                 var sent = send(batch);
                 markPublished(connection, sent);
                 connection.commit();
@@ -207,24 +282,21 @@ public class OutboxRelay {
         }
     }
 
-    private boolean lock(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, LOCK_KEY);
-            try (var result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
     private record Pending(long seq, String topic, CloudEvent event) {}
 
-    private List<Pending> unpublished(Connection connection) throws SQLException, JsonProcessingException {
+    /**
+     * The next batch, with the relay's lock for this transaction; none when another relay holds the lock. One round
+     * trip: the lock is an init plan, taken once and only when there is a row to send.
+     */
+    private List<Pending> lockedUnpublished(Connection connection) throws SQLException, JsonProcessingException {
         var batch = new ArrayList<Pending>();
         try (var statement = connection.prepareStatement("""
                 SELECT seq, id, topic, type, source, subject, occurred_at, correlation_id, causation_id, data,
                        traceparent
-                FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
-            statement.setInt(1, config.batchSize());
+                FROM outbox_event WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(?))
+                ORDER BY seq LIMIT ?""")) {
+            statement.setLong(1, LOCK_KEY);
+            statement.setInt(2, config.batchSize());
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     var event = new CloudEvent(rows.getObject("id", UUID.class), rows.getString("source"),

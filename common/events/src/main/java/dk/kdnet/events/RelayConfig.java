@@ -6,7 +6,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "kdnet.events.relay")
 public interface RelayConfig {
 
-    /** How often the relay looks for events when no commit woke it (after a restart, in another instance). */
+    /**
+     * How often the relay looks for events when no commit woke it: the fallback while its listening connection is
+     * down (commits normally wake it at once), and the pause before that connection is made again.
+     */
     Duration pollInterval();
 
     int batchSize();
