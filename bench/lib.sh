@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export KDNET_GATEWAY_PORT=18080 KDNET_GROUPS_PORT=18081 KDNET_MEETINGS_PORT=18082 KDNET_ECONOMY_PORT=18083
+# notifications-service (KdnetStack.Service.SUBSCRIPTIONS): without it, it would take ./kdnet up's 8084.
+export KDNET_SUBSCRIPTIONS_PORT=18084
 export KDNET_PG_PORT=25432 KDNET_KAFKA_PORT=29092 KDNET_KAFKA_CONTROLLER_PORT=29093
 # A load generator is one client: lift the gateway's per-client rate limit for the bench stack.
 export KDNET_GATEWAY_RATE_LIMIT_REQUESTS=1000000000

@@ -1,6 +1,7 @@
 package dk.kdnet.notifications.delivery;
 
 import dk.kdnet.notifications.WebhookConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -15,17 +16,36 @@ import java.util.List;
  * local use), and every address its host resolves to must be public: no loopback, private, link-local, unique-local,
  * shared (CGNAT), multicast or unspecified address, unless it is in a network the configuration allows. Checked at
  * registration and again before every call, as DNS can change; redirects are never followed.
+ *
+ * <p>The host is resolved here once per call, and the call goes to the address checked ({@link Receiver#address()}):
+ * were the sender to resolve the name again, a DNS server answering a public address to the check and a cluster
+ * address to the connection (DNS rebinding) would get past the check.
  */
 @Singleton
 public class ReceiverGuard {
 
+    /** How host names are resolved: the system resolver, or a test's. */
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowHttp;
     private final List<Network> allowed;
+    private final Resolver resolver;
 
+    @Inject
     ReceiverGuard(WebhookConfig config) {
-        this.allowHttp = config.allowHttp();
-        this.allowed = config.allowedNetworks().orElse(List.of()).stream().map(Network::parse).toList();
+        this(config.allowHttp(), config.allowedNetworks().orElse(List.of()), InetAddress::getAllByName);
     }
+
+    ReceiverGuard(boolean allowHttp, List<String> allowedNetworks, Resolver resolver) {
+        this.allowHttp = allowHttp;
+        this.allowed = allowedNetworks.stream().map(Network::parse).toList();
+        this.resolver = resolver;
+    }
+
+    /** A receiver that may be called now: its URL, and the checked address the call must connect to. */
+    public record Receiver(URI uri, InetAddress address) {}
 
     /** Why a receiver URL is refused; the message is for the caller (registration) or the delivery log. */
     public static final class UnsafeReceiver extends Exception {
@@ -34,8 +54,8 @@ public class ReceiverGuard {
         }
     }
 
-    /** The URL, parsed, if it may be called now. */
-    public URI check(String url) throws UnsafeReceiver {
+    /** The URL, parsed and resolved, if it may be called now. */
+    public Receiver check(String url) throws UnsafeReceiver {
         URI uri;
         try {
             uri = new URI(url);
@@ -51,7 +71,7 @@ public class ReceiverGuard {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
             throw new UnsafeReceiver("host " + uri.getHost() + " is not known");
         }
@@ -61,7 +81,12 @@ public class ReceiverGuard {
                         + ", which is not a public address");
             }
         }
-        return uri;
+        try {
+            // Without the name: an address that carries one could be looked up again on the way to the socket.
+            return new Receiver(uri, InetAddress.getByAddress(addresses[0].getAddress()));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // only for a byte array of a wrong length
+        }
     }
 
     static boolean isPublic(InetAddress address) {
