@@ -36,7 +36,7 @@ class BulkChargeWrites {
         var session = em.unwrap(Session.class);
         // The revision Envers gives this transaction (inserted now if it has none yet, stamped by its listener),
         // shared with anything else the transaction audits.
-        var revision = AuditReaderFactory.get(session).getCurrentRevision(AuditRevision.class, true).id;
+        var revision = AuditReaderFactory.get(em).getCurrentRevision(AuditRevision.class, true).id;
         var updated = changes.stream().filter(c -> !c.isNew()).toList();
         var created = changes.stream().filter(ChargeChange::isNew).toList();
         session.doWork(connection -> {
@@ -103,8 +103,7 @@ class BulkChargeWrites {
 
     /**
      * The audit rows Envers would write: the charge's whole state after the change, read back from the rows just
-     * written. The breakdown is the text Envers would keep: the calculation's JSON as written, or for an adjustment
-     * the stored one as the entity would have loaded it.
+     * written. Envers writes the breakdown through the entity's {@code ?::jsonb} too, so its text is PostgreSQL's.
      */
     private static void insertAudit(Connection connection, List<ChargeChange> changes, long revision)
             throws SQLException {
@@ -112,15 +111,13 @@ class BulkChargeWrites {
                 INSERT INTO charge_aud (id, rev, revtype, scheme_id, organization_id, year, amount, charge_version,
                                         months, breakdown, invoiced, invoiced_at, billed, updated_at)
                 SELECT c.id, ?, u.revtype, c.scheme_id, c.organization_id, c.year, c.amount, c.charge_version,
-                       c.months, COALESCE(u.breakdown, c.breakdown::text), c.invoiced, c.invoiced_at, c.billed,
-                       c.updated_at
-                FROM unnest(?::uuid[], ?::int2[], ?::text[]) AS u(id, revtype, breakdown)
+                       c.months, c.breakdown::text, c.invoiced, c.invoiced_at, c.billed, c.updated_at
+                FROM unnest(?::uuid[], ?::int2[]) AS u(id, revtype)
                 JOIN charge c ON c.id = u.id""")) {
             insert.setLong(1, revision);
             insert.setArray(2, array(connection, "uuid", changes, ChargeChange::chargeId));
             insert.setArray(3, array(connection, "int2", changes,
                     c -> (short) (c.isNew() ? RevisionType.ADD : RevisionType.MOD).getRepresentation()));
-            insert.setArray(4, array(connection, "text", changes, c -> c.isAdjustment() ? null : c.breakdown()));
             insert.executeUpdate();
         }
     }

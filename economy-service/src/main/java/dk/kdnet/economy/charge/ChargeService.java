@@ -77,7 +77,7 @@ public class ChargeService {
     BulkChargeWrites bulkWrites;
 
     /** From how many changed charges a recalculation writes them in bulk rather than as entities. */
-    @ConfigProperty(name = "kdnet.economy.recalculation.bulk-from", defaultValue = "100")
+    @ConfigProperty(name = "kdnet.economy.recalculation.bulk-from")
     int bulkFrom;
 
     void on(@Observes SchemeDefined defined) {
