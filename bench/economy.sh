@@ -49,7 +49,7 @@ export auth_header
 created=1
 [ ${#counts[@]} -gt 0 ] && probe=$(seed_one 1 | tail -1)
 round=-1
-export PGHOST=127.0.0.1 PGPORT=$KDNET_PG_PORT PGUSER=${KDNET_DB_USER:-kdnet}
+export PGHOST=127.0.0.1 PGPORT=$KDNET_PG_PORT PGUSER=${KDNET_DB_USER:-kdnet} PGOPTIONS="-c client_min_messages=warning"
 # floor_of_last_recalculation: copies the rows the last recalculation wrote out of economy (untimed), then times
 # one transaction that COPYs them into an empty copy of the schema, the schemes they reference loaded beforehand.
 # Charges are inserted there where the recalculation updated them.
