@@ -55,20 +55,9 @@ public class Charge extends PanacheEntityBase {
         return Json.read(breakdown, Breakdown.class);
     }
 
-    /** What a charge stands at, as a value. */
+    /** What a charge stands at, as a value: all a recalculation needs to decide its change ({@link ChargeChange}). */
     public record Standing(UUID id, UUID schemeId, UUID organizationId, BigDecimal amount, BigDecimal billed,
-            boolean invoiced, int months) {
-
-        /** As {@link ChargeService} decides it: an invoiced charge changes by its billed amount only. */
-        boolean differsFrom(dk.kdnet.economy.financing.Charge row) {
-            var calculated = row == null ? BigDecimal.ZERO : row.amount();
-            if (invoiced) {
-                return calculated.compareTo(billed) != 0;
-            }
-            var calculatedMonths = row == null ? Breakdown.none().months() : row.months();
-            return calculated.compareTo(amount) != 0 || calculatedMonths != months;
-        }
-    }
+            boolean invoiced, int months, int chargeVersion, long version) {}
 
     public static List<Standing> standingOf(Collection<UUID> schemeIds) {
         return schemeIds.isEmpty() ? List.of() : find("schemeId in ?1", schemeIds).project(Standing.class).list();

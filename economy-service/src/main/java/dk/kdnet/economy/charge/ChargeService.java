@@ -17,7 +17,6 @@ import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeApi.OwnerKind;
 import dk.kdnet.economy.scheme.Scheme.Status;
 import dk.kdnet.events.Outbox;
-import dk.kdnet.events.economy.ChargeRecalculated;
 import dk.kdnet.problems.ProblemException.Conflict;
 import dk.kdnet.problems.ProblemException.NotFound;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,10 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,7 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -48,7 +50,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the charges of approved schemes in step with memberships, populations and the schemes themselves. Every
  * recalculation loads what it needs for all affected schemes in a few queries, then writes only the charges whose
- * amount changed, each as a new version with its cause and a {@code economy.charges} event.
+ * amount changed, each as a new version with its cause and a {@code economy.charges} event: a few as entities, many
+ * (from {@code kdnet.economy.recalculation.bulk-from}) in bulk by {@link BulkChargeWrites}, with the same rows.
  */
 @ApplicationScoped
 public class ChargeService {
@@ -69,6 +72,13 @@ public class ChargeService {
 
     @Inject
     Recalculations recalculations;
+
+    @Inject
+    BulkChargeWrites bulkWrites;
+
+    /** From how many changed charges a recalculation writes them in bulk rather than as entities. */
+    @ConfigProperty(name = "kdnet.economy.recalculation.bulk-from")
+    int bulkFrom;
 
     void on(@Observes SchemeDefined defined) {
         recalculate(List.of(defined.scheme()),
@@ -144,12 +154,10 @@ public class ChargeService {
         var started = System.nanoTime();
         var progress = recalculations.start(cause.eventId(), cause.eventType(), cause.decision(), schemes.size());
         var inputs = Inputs.load(schemes);
-        // What each charge stands at, as values: only the charges that change are loaded as entities (and so
-        // dirty-checked at commit), not every charge of the scheme.
+        // What each charge stands at, as values: a charge that stays as it is costs a comparison, nothing more.
         var standing = Charge.standingOf(schemes.stream().map(s -> s.id).toList()).stream()
                 .collect(Collectors.groupingBy(Charge.Standing::schemeId));
-        record Change(Scheme scheme, UUID organizationId, UUID chargeId, dk.kdnet.economy.financing.Charge row) {}
-        var changes = new ArrayList<Change>();
+        var changes = new ArrayList<ChargeChange>();
         for (var scheme : progress.track(schemes)) {
             ChargeTable table;
             try {
@@ -169,40 +177,54 @@ public class ChargeService {
             var organizations = new LinkedHashSet<UUID>(rows.keySet());
             organizations.addAll(charges.keySet());
             for (var organizationId : organizations) {
-                var row = rows.get(organizationId);
-                var charge = charges.get(organizationId);
-                if (charge == null || charge.differsFrom(row)) {
-                    changes.add(new Change(scheme, organizationId, charge == null ? null : charge.id(), row));
-                }
+                ChargeChange.of(scheme, organizationId, charges.get(organizationId), rows.get(organizationId))
+                        .ifPresent(changes::add);
             }
         }
-        var loaded = Charge.<Charge>list("id in ?1", changes.stream().map(Change::chargeId)
-                .filter(java.util.Objects::nonNull).toList()).stream()
-                .collect(Collectors.toMap(c -> c.id, c -> c));
-        var now = Instant.now();
-        var changed = new ArrayList<ChargeRecalculated>();
+        // Microseconds, as PostgreSQL keeps them: both ways of writing store the same instant.
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var bulk = changes.size() >= bulkFrom;
+        if (bulk) {
+            bulkWrites.write(changes, cause, now);
+        } else {
+            writeEach(changes, cause, now);
+        }
+        outbox.publishAll(changes.stream().map(c -> c.event(cause)).toList());
+        var took = System.nanoTime() - started;
+        // Up to the commit, which the transaction's caller pays.
+        Timer.builder("kdnet.recalculation").description("Recalculations of charges, by the event type that caused "
+                        + "them and how their changes were written (bulk or entities)")
+                .tag("cause", String.valueOf(cause.eventType())).tag("writes", bulk ? "bulk" : "entities")
+                .publishPercentileHistogram().register(metrics).record(took, TimeUnit.NANOSECONDS);
+        LOG.infof("recalculated %d schemes after %s: %d charges changed (%s), %d ms", schemes.size(),
+                cause.eventType(), changes.size(), bulk ? "bulk" : "entities", took / 1_000_000);
+    }
+
+    /** A few changes: as entities, audited by Envers at commit. */
+    private void writeEach(List<ChargeChange> changes, Cause cause, Instant now) {
+        var loaded = Charge.<Charge>list("id in ?1", changes.stream().filter(c -> !c.isNew())
+                .map(ChargeChange::chargeId).toList()).stream().collect(Collectors.toMap(c -> c.id, c -> c));
         for (var change : changes) {
-            var charge = change.chargeId() == null ? null : loaded.get(change.chargeId());
-            if (charge == null) {
+            Charge charge;
+            if (change.isNew()) {
                 charge = new Charge();
-                charge.id = UUID.randomUUID();
+                charge.id = change.chargeId();
                 charge.schemeId = change.scheme().id;
                 charge.organizationId = change.organizationId();
                 charge.year = change.scheme().year;
+            } else {
+                charge = loaded.get(change.chargeId());
+                // Changed (or gone) since its standing was read: the change was decided on a stale charge.
+                if (charge == null || charge.version != change.standing().version()) {
+                    throw new OptimisticLockException("charge " + change.chargeId() + " changed since it was read");
+                }
             }
-            var event = apply(change.scheme(), charge, change.row(), cause, now);
-            if (event != null) {
-                changed.add(event);
+            change.applyTo(charge, now);
+            if (change.isNew()) {
+                charge.persist();
             }
+            change.version(cause, now).persist();
         }
-        outbox.publishAll(changed);
-        var took = System.nanoTime() - started;
-        // Up to the commit, which the transaction's caller pays (README: a large one's commit is as long again).
-        Timer.builder("kdnet.recalculation").description("Recalculations of charges, by the event type that caused them")
-                .tag("cause", String.valueOf(cause.eventType())).publishPercentileHistogram()
-                .register(metrics).record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
-        LOG.infof("recalculated %d schemes after %s: %d charges changed, %d ms", schemes.size(), cause.eventType(),
-                changed.size(), took / 1_000_000);
     }
 
     @Transactional
@@ -220,66 +242,6 @@ public class ChargeService {
 
     public Charge get(UUID id) {
         return Charge.<Charge>findByIdOptional(id).orElseThrow(() -> new NotFound("charge", id));
-    }
-
-    /** Answers the event of the change, or null when the charge stays as it is. */
-    private ChargeRecalculated apply(Scheme scheme, Charge charge, dk.kdnet.economy.financing.Charge row, Cause cause,
-            Instant now) {
-        var amount = row == null ? BigDecimal.ZERO : row.amount();
-        var breakdown = row == null ? Breakdown.none() : Breakdown.of(row);
-        var isNew = charge.amount == null;
-        BigDecimal previous = charge.amount;
-        BigDecimal adjustment = null;
-        if (isNew) {
-            charge.amount = amount;
-        } else if (charge.invoiced) {
-            if (amount.compareTo(charge.billed) == 0) {
-                return null;
-            }
-            // An invoiced charge stands; the difference is credited or debited.
-            adjustment = amount.subtract(charge.billed);
-            charge.billed = amount;
-        } else {
-            if (amount.compareTo(charge.amount) == 0 && breakdown.months() == charge.months) {
-                return null;
-            }
-            charge.amount = amount;
-        }
-        charge.chargeVersion++;
-        var breakdownJson = Json.write(breakdown);
-        if (adjustment == null) {
-            charge.months = breakdown.months();
-            charge.breakdown = breakdownJson;
-        }
-        charge.updatedAt = now;
-        if (isNew) {
-            charge.persist();
-        }
-
-        var version = new ChargeVersion();
-        version.id = UUID.randomUUID();
-        version.chargeId = charge.id;
-        version.chargeVersion = charge.chargeVersion;
-        version.kind = adjustment == null ? ChargeVersion.Kind.CALCULATION : ChargeVersion.Kind.ADJUSTMENT;
-        version.amount = charge.amount;
-        version.previousAmount = previous;
-        version.adjustment = adjustment;
-        version.breakdown = breakdownJson;
-        version.causeEventId = cause.eventId();
-        version.causeEventType = cause.eventType();
-        var decision = cause.decision();
-        if (decision != null) {
-            version.decisionId = decision.decisionId();
-            version.meetingId = decision.meetingId();
-            version.agendaItemId = decision.agendaItemId();
-            version.itemNumber = decision.itemNumber();
-        }
-        version.createdAt = now;
-        version.persist();
-
-        return new ChargeRecalculated(charge.id, scheme.id, scheme.ownerKind.name(), scheme.ownerId,
-                charge.organizationId, scheme.year, charge.chargeVersion, charge.amount, previous, adjustment,
-                charge.invoiced, charge.months, cause.eventId(), cause.eventType(), decision);
     }
 
     /** Memberships and population figures of a batch of schemes, loaded once. */
