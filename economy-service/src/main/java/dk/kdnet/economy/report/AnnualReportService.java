@@ -6,6 +6,7 @@ import dk.kdnet.economy.budget.BudgetService;
 import dk.kdnet.economy.report.AnnualReportApi.AnnualReportView;
 import dk.kdnet.economy.report.AnnualReportApi.ColumnView;
 import dk.kdnet.problems.ProblemException.NotFound;
+import dk.kdnet.rules.RuleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -57,8 +58,12 @@ public class AnnualReportService {
     private dk.kdnet.economy.budget.BudgetVersion shown(Budget budget, boolean seesInternal) {
         try {
             return budgets.shown(budget.id, seesInternal);
-        } catch (NotFound e) {
-            return null;
+        } catch (RuleException e) {
+            // A budget the caller may not read (a draft, for an anonymous caller) is a column the report leaves empty.
+            if (e.kind() == RuleException.Kind.UNKNOWN) {
+                return null;
+            }
+            throw e;
         }
     }
 
