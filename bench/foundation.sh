@@ -12,6 +12,8 @@ duration=${1:-15}
 rounds=${2:-2}
 source "$(dirname "$0")/lib.sh"
 need_wrk
+source local/jdk.sh
+pick_java
 ./mvnw -B -o -q -f bench/baseline/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/baseline/pom.xml package -DskipTests
 if [ -z "${BENCH_AS_BUILT:-}" ] && [ ! -f gateway/target/quarkus-app/app.aot ]; then
   # ./kdnet up builds, and on JDK 25+ its first start records the AOT caches: the timed start is the next one.
