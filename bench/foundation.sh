@@ -65,8 +65,10 @@ service_instance() {
   KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT \
     exec "$java" "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
   instance=$!
+  local tries=0
   until curl -sf -o /dev/null http://127.0.0.1:$port$ready; do
-    kill -0 $instance 2>/dev/null || { echo "$module did not start"; exit 1; }
+    tries=$((tries + 1))
+    kill -0 $instance 2>/dev/null && [ $tries -lt 1200 ] || { echo "$module did not get ready on $port$ready"; kill $instance; exit 1; }
     sleep 0.05
   done
 }
