@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.economy.financing.BudgetMode;
-import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.economy.scheme.Scheme;
 import dk.kdnet.economy.scheme.SchemeApi;
-import dk.kdnet.economy.scheme.SchemeApi.ComponentKind;
-import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
-import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
 import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.testing.AsSecretariat;
@@ -24,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
 class BulkRecalculationTest extends AsSecretariat {
 
-    private static final LocalDate JAN_1_2023 = LocalDate.of(2023, 1, 1);
 
     @ConfigProperty(name = "kdnet.economy.recalculation.bulk-from")
     int bulkFrom;
@@ -295,25 +289,10 @@ class BulkRecalculationTest extends AsSecretariat {
     }
 
     private static SchemeApi.SchemeRequest request(List<UUID> members) {
-        return new SchemeApi.SchemeRequest(SchemeApi.OwnerKind.BODY, UUID.randomUUID(), "Twin", 2024,
-                BudgetMode.VARIABLE, RoundingPolicy.HALF_UP, new BigDecimal(1_000_000), null,
-                List.of(new ComponentSpec(ComponentKind.EQUAL_SHARE, new BigDecimal(25), null, null, null, null, null,
-                                null),
-                        new ComponentSpec(ComponentKind.BY_POPULATION, new BigDecimal(75), JAN_1_2023, null, null,
-                                null, null, null)),
-                members.stream().map(m -> new MemberSpec(m, null, null, null, null, null)).toList(), List.of());
+        return TestSchemes.request("Twin", members, BudgetMode.VARIABLE);
     }
 
     private UUID organization(long population) {
-        var id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Twin')")
-                    .setParameter(1, id).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO population (organization_id, reference_date, count, source)
-                    VALUES (?1, ?2, ?3, 'test')""")
-                    .setParameter(1, id).setParameter(2, JAN_1_2023).setParameter(3, population).executeUpdate();
-        });
-        return id;
+        return TestSchemes.municipality(em, population);
     }
 }

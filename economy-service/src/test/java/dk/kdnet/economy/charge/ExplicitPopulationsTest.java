@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KdnetTestResource.class, restrictToAnnotatedClass = false)
 class ExplicitPopulationsTest extends AsSecretariat {
 
-    private static final LocalDate JAN_1_2023 = LocalDate.of(2023, 1, 1);
 
     @Inject
     EntityManager em;
@@ -141,15 +138,6 @@ class ExplicitPopulationsTest extends AsSecretariat {
     }
 
     private UUID organization(long population) {
-        var id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')")
-                    .setParameter(1, id).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO population (organization_id, reference_date, count, source)
-                    VALUES (?1, ?2, ?3, 'test')""")
-                    .setParameter(1, id).setParameter(2, JAN_1_2023).setParameter(3, population).executeUpdate();
-        });
-        return id;
+        return TestSchemes.municipality(em, population);
     }
 }

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.economy.financing.BudgetMode;
-import dk.kdnet.economy.financing.RoundingPolicy;
 import dk.kdnet.economy.scheme.Scheme;
-import dk.kdnet.economy.scheme.SchemeApi.ComponentKind;
-import dk.kdnet.economy.scheme.SchemeApi.ComponentSpec;
-import dk.kdnet.economy.scheme.SchemeApi.MemberSpec;
 import dk.kdnet.economy.scheme.SchemeApi;
 import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.events.groups.PopulationRecorded;
@@ -124,24 +120,10 @@ class PopulationRecalculationTest extends AsSecretariat {
     }
 
     private static SchemeApi.SchemeRequest request(List<UUID> members, BudgetMode mode) {
-        return new SchemeApi.SchemeRequest(SchemeApi.OwnerKind.BODY, UUID.randomUUID(), "Load", 2024, mode, RoundingPolicy.HALF_UP, new BigDecimal(1_000_000), null,
-                List.of(new ComponentSpec(ComponentKind.EQUAL_SHARE, new BigDecimal(25), null, null, null, null, null,
-                                null),
-                        new ComponentSpec(ComponentKind.BY_POPULATION, new BigDecimal(75), JAN_1_2023, null, null,
-                                null, null, null)),
-                members.stream().map(m -> new MemberSpec(m, null, null, null, null, null)).toList(), List.of());
+        return TestSchemes.request("Load", members, mode);
     }
 
     private UUID organization(long population) {
-        var id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Test')")
-                    .setParameter(1, id).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO population (organization_id, reference_date, count, source)
-                    VALUES (?1, ?2, ?3, 'test')""")
-                    .setParameter(1, id).setParameter(2, JAN_1_2023).setParameter(3, population).executeUpdate();
-        });
-        return id;
+        return TestSchemes.municipality(em, population);
     }
 }

@@ -343,15 +343,6 @@ class ScenarioMirrorsRealChangesTest extends AsSecretariat {
     }
 
     private UUID organization(long population) {
-        var id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("INSERT INTO organization (id, kind, name) VALUES (?1, 'MUNICIPALITY', 'Scratch')")
-                    .setParameter(1, id).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO population (organization_id, reference_date, count, source)
-                    VALUES (?1, ?2, ?3, 'test')""")
-                    .setParameter(1, id).setParameter(2, JAN_1_2023).setParameter(3, population).executeUpdate();
-        });
-        return id;
+        return TestSchemes.municipality(em, population);
     }
 }
