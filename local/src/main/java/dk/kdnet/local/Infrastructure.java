@@ -3,6 +3,8 @@ package dk.kdnet.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * PostgreSQL and Kafka for the services: started here as processes of their own, or external ones
@@ -38,44 +40,55 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    /** Starts what the environment does not provide. {@code durable} is false only for tests. */
+    /**
+     * Starts what the environment does not provide, PostgreSQL and Kafka side by side: neither needs the other, and
+     * each spends most of its start waiting. {@code durable} is false only for tests.
+     */
     public static Infrastructure start(Path root, Path dataDir, Ports ports, boolean durable, Log log) {
         var externalDb = System.getenv("KDNET_DB_URL");
         var externalKafka = System.getenv("KDNET_KAFKA_BOOTSTRAP");
+        CompletableFuture<KafkaServer> kafkaStart;
+        if (externalKafka != null && !externalKafka.isBlank()) {
+            log.info("Kafka: external, " + externalKafka);
+            kafkaStart = CompletableFuture.completedFuture(null);
+        } else {
+            log.info("Kafka: starting on port " + ports.kafka() + " (" + dataDir.resolve("kafka") + ")");
+            kafkaStart = CompletableFuture.supplyAsync(
+                    () -> KafkaServer.start(root, dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()),
+                    runnable -> Thread.ofVirtual().name("kafka-start").start(runnable));
+        }
         PostgresServer postgres = null;
         String dbBaseUrl;
         String user;
         String password;
-        if (externalDb != null && !externalDb.isBlank()) {
-            dbBaseUrl = externalDb.replaceAll("/+$", "");
-            user = System.getenv().getOrDefault("KDNET_DB_USER", "kdnet");
-            password = System.getenv().getOrDefault("KDNET_DB_PASSWORD", "");
-            log.info("PostgreSQL: external, " + dbBaseUrl + "/{" + String.join(",", DATABASES.subList(0, DATABASES.size() - 1)) + "}");
-        } else {
-            log.info("PostgreSQL: starting on port " + ports.postgres() + " (" + dataDir.resolve("postgres") + ")");
-            postgres = PostgresServer.start(root, dataDir.resolve("postgres"), ports.postgres(), DATABASES, durable);
-            dbBaseUrl = "jdbc:postgresql://127.0.0.1:" + ports.postgres();
-            user = PostgresServer.USER;
-            password = PostgresServer.PASSWORD;
-        }
-        KafkaServer kafka = null;
-        String bootstrap;
-        if (externalKafka != null && !externalKafka.isBlank()) {
-            bootstrap = externalKafka;
-            log.info("Kafka: external, " + bootstrap);
-        } else {
-            log.info("Kafka: starting on port " + ports.kafka() + " (" + dataDir.resolve("kafka") + ")");
-            try {
-                kafka = KafkaServer.start(root, dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
-            } catch (RuntimeException e) {
-                if (postgres != null) {
-                    postgres.close();
-                }
-                throw e;
+        try {
+            if (externalDb != null && !externalDb.isBlank()) {
+                dbBaseUrl = externalDb.replaceAll("/+$", "");
+                user = System.getenv().getOrDefault("KDNET_DB_USER", "kdnet");
+                password = System.getenv().getOrDefault("KDNET_DB_PASSWORD", "");
+                log.info("PostgreSQL: external, " + dbBaseUrl + "/{"
+                        + String.join(",", DATABASES.subList(0, DATABASES.size() - 1)) + "}");
+            } else {
+                log.info("PostgreSQL: starting on port " + ports.postgres() + " (" + dataDir.resolve("postgres") + ")");
+                postgres = PostgresServer.start(root, dataDir.resolve("postgres"), ports.postgres(), DATABASES, durable);
+                dbBaseUrl = "jdbc:postgresql://127.0.0.1:" + ports.postgres();
+                user = PostgresServer.USER;
+                password = PostgresServer.PASSWORD;
             }
-            bootstrap = kafka.bootstrapServers();
+            var kafka = kafkaStart.join();
+            var bootstrap = kafka == null ? externalKafka : kafka.bootstrapServers();
+            return new Infrastructure(postgres, kafka, dbBaseUrl, user, password, bootstrap);
+        } catch (RuntimeException e) {
+            kafkaStart.thenAccept(kafka -> {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            });
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return new Infrastructure(postgres, kafka, dbBaseUrl, user, password, bootstrap);
     }
 
     public String jdbcUrl(String database) {

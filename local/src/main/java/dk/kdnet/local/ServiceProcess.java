@@ -126,6 +126,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where its output goes. */
+    public Path log() {
+        return log;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dk.kdnet.testing.KafkaEvents;
 import dk.kdnet.local.KdnetStack.Service;
 import dk.kdnet.testing.TestInfrastructure;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,14 +74,39 @@ class FaultToleranceIT {
         log("all " + plan.decisions() + " decisions recorded in " + Duration.between(started, Instant.now()).toSeconds()
                 + " s; waiting for the flow to settle");
 
-        await().atMost(plan.settle()).pollInterval(Duration.ofSeconds(1))
-                .until(() -> run.chargeMismatches(run.charges()).isEmpty());
+        try {
+            await().atMost(plan.settle()).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> run.chargeMismatches(run.charges()).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            printWhereTheFlowStands();
+            var comparison = run.compare();
+            comparison.print(FaultToleranceIT::log);
+            throw new AssertionError("not settled within " + plan.settle() + ": " + comparison.problems(), e);
+        }
         log("settled " + Duration.between(started, Instant.now()).toSeconds() + " s after the first decision");
 
         var comparison = run.compare();
         comparison.print(FaultToleranceIT::log);
         assertEquals(List.of(), comparison.problems());
         assertEquals(deadLettersBefore, deadLetters(), "no event ended as a dead letter");
+    }
+
+    /** What a run that does not settle leaves to go on: each service's outbox and its warnings. */
+    private static void printWhereTheFlowStands() {
+        SystemStack.stack().services().forEach((service, process) -> {
+            try {
+                var metrics = given().baseUri(process.url()).port(-1).get("/q/metrics").asString();
+                metrics.lines().filter(line -> line.startsWith("kdnet_outbox_backlog")
+                                || line.startsWith("kdnet_outbox_oldest") || line.startsWith("kdnet_outbox_relay_listening"))
+                        .forEach(line -> log(service.module + ": " + line));
+                var warnings = Files.readAllLines(process.log()).stream()
+                        .filter(line -> line.contains("WARN") || line.contains("ERROR")).toList();
+                warnings.subList(Math.max(0, warnings.size() - 30), warnings.size())
+                        .forEach(line -> log(service.module + " log: " + line));
+            } catch (IOException | RuntimeException e) {
+                log(service.module + ": could not be asked (" + e + ")");
+            }
+        });
     }
 
     /** The faults of the plan, each at a random moment (a number of decisions recorded), in order. */
