@@ -99,6 +99,9 @@ class FaultToleranceIT {
                 metrics.lines().filter(line -> line.startsWith("kdnet_outbox_backlog")
                                 || line.startsWith("kdnet_outbox_oldest") || line.startsWith("kdnet_outbox_relay_listening"))
                         .forEach(line -> log(service.module + ": " + line));
+                // A consumer channel that gave up (a record unacknowledged too long) shows here as DOWN.
+                log(service.module + " readiness: " + given().baseUri(process.url()).port(-1)
+                        .get("/q/health/ready").asString().replaceAll("\\s+", " "));
                 var warnings = Files.readAllLines(process.log()).stream()
                         .filter(line -> line.contains("WARN") || line.contains("ERROR")).toList();
                 warnings.subList(Math.max(0, warnings.size() - 30), warnings.size())
@@ -206,7 +209,7 @@ class FaultToleranceIT {
                     Double.parseDouble(System.getProperty("kdnet.faults.duplicates", "1")),
                     Long.getLong("kdnet.faults.pace", 250),
                     Long.getLong("kdnet.faults.seed", System.nanoTime() % 100_000),
-                    Duration.parse("PT" + System.getProperty("kdnet.faults.settle", "120s").toUpperCase()));
+                    Duration.parse("PT" + System.getProperty("kdnet.faults.settle", "240s").toUpperCase()));
         }
 
         /** A share below 1 is of the decisions; 1 and more is a count. */
