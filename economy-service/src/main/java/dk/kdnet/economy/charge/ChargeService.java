@@ -80,6 +80,10 @@ public class ChargeService {
     @ConfigProperty(name = "kdnet.economy.recalculation.bulk-from")
     int bulkFrom;
 
+    /** How many schemes a recalculation works through at a time: memory holds one step's changes and events. */
+    @ConfigProperty(name = "kdnet.economy.recalculation.schemes-per-step")
+    int schemesPerStep;
+
     void on(@Observes SchemeDefined defined) {
         recalculate(List.of(defined.scheme()),
                 defined.approval() ? Cause.schemeApproved(defined.decision()) : Cause.schemeChanged());
@@ -154,11 +158,44 @@ public class ChargeService {
         var started = System.nanoTime();
         var progress = recalculations.start(cause.eventId(), cause.eventType(), cause.decision(), schemes.size());
         var inputs = Inputs.load(schemes);
-        // What each charge stands at, as values: a charge that stays as it is costs a comparison, nothing more.
+        // Microseconds, as PostgreSQL keeps them: both ways of writing store the same instant.
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // In steps, all in this one transaction: 10,000 schemes' 190,000 changes and events at once did not fit in
+        // the heap. Each step is written before the next is calculated, in bulk or as entities by its own size.
+        var tracked = progress.track(schemes).iterator();
+        var changed = 0;
+        var bulk = false;
+        while (tracked.hasNext()) {
+            var step = new ArrayList<Scheme>(schemesPerStep);
+            while (step.size() < schemesPerStep && tracked.hasNext()) {
+                step.add(tracked.next());
+            }
+            var changes = changesOf(step, inputs);
+            if (changes.size() >= bulkFrom) {
+                bulkWrites.write(changes, cause, now);
+                bulk = true;
+            } else {
+                writeEach(changes, cause, now);
+            }
+            outbox.publishAll(changes.stream().map(c -> c.event(cause)).toList());
+            changed += changes.size();
+        }
+        var took = System.nanoTime() - started;
+        // Up to the commit, which the transaction's caller pays.
+        Timer.builder("kdnet.recalculation").description("Recalculations of charges, by the event type that caused "
+                        + "them and how their changes were written (bulk or entities)")
+                .tag("cause", String.valueOf(cause.eventType())).tag("writes", bulk ? "bulk" : "entities")
+                .publishPercentileHistogram().register(metrics).record(took, TimeUnit.NANOSECONDS);
+        LOG.infof("recalculated %d schemes after %s: %d charges changed (%s), %d ms", schemes.size(),
+                cause.eventType(), changed, bulk ? "bulk" : "entities", took / 1_000_000);
+    }
+
+    /** What recalculating the schemes changes; a charge that stays as it is costs a comparison, nothing more. */
+    private static List<ChargeChange> changesOf(List<Scheme> schemes, Inputs inputs) {
         var standing = Charge.standingOf(schemes.stream().map(s -> s.id).toList()).stream()
                 .collect(Collectors.groupingBy(Charge.Standing::schemeId));
         var changes = new ArrayList<ChargeChange>();
-        for (var scheme : progress.track(schemes)) {
+        for (var scheme : schemes) {
             ChargeTable table;
             try {
                 table = inputs.calculate(scheme);
@@ -181,23 +218,7 @@ public class ChargeService {
                         .ifPresent(changes::add);
             }
         }
-        // Microseconds, as PostgreSQL keeps them: both ways of writing store the same instant.
-        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var bulk = changes.size() >= bulkFrom;
-        if (bulk) {
-            bulkWrites.write(changes, cause, now);
-        } else {
-            writeEach(changes, cause, now);
-        }
-        outbox.publishAll(changes.stream().map(c -> c.event(cause)).toList());
-        var took = System.nanoTime() - started;
-        // Up to the commit, which the transaction's caller pays.
-        Timer.builder("kdnet.recalculation").description("Recalculations of charges, by the event type that caused "
-                        + "them and how their changes were written (bulk or entities)")
-                .tag("cause", String.valueOf(cause.eventType())).tag("writes", bulk ? "bulk" : "entities")
-                .publishPercentileHistogram().register(metrics).record(took, TimeUnit.NANOSECONDS);
-        LOG.infof("recalculated %d schemes after %s: %d charges changed (%s), %d ms", schemes.size(),
-                cause.eventType(), changes.size(), bulk ? "bulk" : "entities", took / 1_000_000);
+        return changes;
     }
 
     /** A few changes: as entities, audited by Envers at commit. */

@@ -1,6 +1,7 @@
 package dk.kdnet.economy.charge;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dk.kdnet.economy.scheme.SchemeService;
 import dk.kdnet.events.DecisionReference;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -159,6 +162,50 @@ class BulkRecalculationTest extends AsSecretariat {
         assertTrue(thrown.toString().contains("1 of " + changes.size() + " charges were changed"), thrown.toString());
 
         assertEquals(before, snapshot(set));
+    }
+
+    /**
+     * A recalculation of many schemes works through them in steps (here 3 schemes, each step in bulk from 10 changes),
+     * all in one transaction: it leaves what one step over all of them leaves, in one revision, its progress done.
+     */
+    @Test
+    void aRecalculationInStepsLeavesWhatOneStepLeaves() {
+        var members = IntStream.range(0, 4).mapToObj(i -> organization(30_000 + i * 1_000)).toList();
+        var stepped = approvedSchemes(members, 7);
+        var whole = approvedSchemes(members, 7);
+        var cause = new Cause(UUID.randomUUID(), "test.steps." + UUID.randomUUID(), null);
+        var service = ClientProxy.unwrap(charges);
+        var schemesPerStep = service.schemesPerStep;
+        var bulkFromBefore = service.bulkFrom;
+        try {
+            // Steps of 3, 3 and 1 schemes: 12, 12 and 4 new charges, the first two in bulk, the last as entities.
+            service.schemesPerStep = 3;
+            service.bulkFrom = 10;
+            recalculate(stepped, cause);
+        } finally {
+            service.schemesPerStep = schemesPerStep;
+            service.bulkFrom = bulkFromBefore;
+        }
+        recalculate(whole, cause);
+
+        for (int i = 0; i < stepped.size(); i++) {
+            assertEquals(chargesOf(whole.get(i)), chargesOf(stepped.get(i)));
+            assertEquals(eventsOf(whole.get(i)), eventsOf(stepped.get(i)));
+            for (var member : members) {
+                assertEquals(versionsOf(chargeOf(whole.get(i), member)), versionsOf(chargeOf(stepped.get(i), member)));
+                assertEquals(auditRowsOf(chargeOf(whole.get(i), member)),
+                        auditRowsOf(chargeOf(stepped.get(i), member)));
+            }
+        }
+        assertEquals(28L, count("SELECT count(*) FROM charge_version v JOIN charge c ON c.id = v.charge_id "
+                + "WHERE c.scheme_id IN (?1)", stepped));
+        assertEquals(1L, count("SELECT count(DISTINCT a.rev) FROM charge_aud a JOIN charge c ON c.id = a.id "
+                + "WHERE c.scheme_id IN (?1)", stepped));
+        // Progress is recorded beside the transaction, after its commit.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of("DONE|7|7", "DONE|7|7"),
+                QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT concat_ws('|', state, done, total) FROM recalculation WHERE cause_event_type = ?1",
+                        String.class).setParameter(1, cause.eventType()).getResultList())));
     }
 
     /** The charges' amounts and versions, their versions, audit rows and revisions, and all charge events. */
