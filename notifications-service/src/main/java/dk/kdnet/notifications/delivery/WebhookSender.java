@@ -80,7 +80,8 @@ public class WebhookSender {
                 }
                 return outgoing.send(Buffer.buffer(body));
             }).compose(response -> {
-                response.handler(ignored -> {}); // the answer's body is read, not kept
+                // The answer's body is read and dropped (no data handler). Setting one would throw when a bodiless
+                // answer (204) has already ended: a delivered webhook then counted as failed and was sent again.
                 return response.end().map(ended -> response.statusCode());
             }).toCompletionStage().toCompletableFuture();
             try {
