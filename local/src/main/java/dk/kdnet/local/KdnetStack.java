@@ -46,7 +46,8 @@ public final class KdnetStack implements AutoCloseable {
     private KdnetStack() {}
 
     /**
-     * Starts the services and the gateway, if it is in {@code ports}, all at once: none depends on another at start.
+     * Starts the services (all at once: they do not depend on each other at start) and then the gateway, if it is in
+     * {@code ports}.
      */
     public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
             LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
@@ -116,17 +117,15 @@ public final class KdnetStack implements AutoCloseable {
             stack.running.forEach((service, instances) -> gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(),
                     String.join(",", instances.stream().map(ServiceProcess::url).toList())));
             stack.environments.put(Service.GATEWAY, Map.copyOf(gatewayEnv));
-            // The gateway needs only the services' addresses, not their readiness (it checks that itself), so it
-            // starts alongside them.
+            launched.forEach(ServiceProcess::awaitReady);
+            // After the services: started beside them, the gateway's first connection to its database (1 s to
+            // acquire one, for the rate limit) timed out on a loaded machine and it exited.
             if (ports.containsKey(Service.GATEWAY)) {
                 var port = ports.get(Service.GATEWAY).getFirst();
                 log.info("gateway: starting on port " + port);
-                var gateway = launcher.launch(root, Service.GATEWAY.module, port, gatewayEnv,
-                        logDir.resolve("gateway.log"));
-                stack.running.put(Service.GATEWAY, List.of(gateway));
-                launched.add(gateway);
+                stack.running.put(Service.GATEWAY, List.of(launcher.launch(root, Service.GATEWAY.module, port,
+                        gatewayEnv, logDir.resolve("gateway.log")).awaitReady()));
             }
-            launched.forEach(ServiceProcess::awaitReady);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
