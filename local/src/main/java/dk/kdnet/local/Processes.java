@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -18,6 +21,14 @@ import java.util.function.BooleanSupplier;
 public final class Processes {
 
     private static final long ROOT = 0;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Linux's default start of the ephemeral range, where the kernel says nothing. */
+    private static final int DEFAULT_EPHEMERAL_START = 32768;
+    /** Above the well-known and the usual fixed ports (8080-8084 of ./kdnet up, 5432, 9092). */
+    private static final int LOWEST_PICKED_PORT = 20000;
+    private static final Random RANDOM = new Random();
+    /** Never the same port twice from one JVM: a process started moments ago may not have bound its port yet. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
     /** PostgreSQL refuses to run as root; as root we run it as nobody (65534 on Debian and most Linux). */
     static final String UNPRIVILEGED_UID = "65534";
 
@@ -96,12 +107,39 @@ public final class Processes {
         }
     }
 
-    public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
+    /**
+     * A port nobody listens on, below the kernel's ephemeral range. A port from {@code new ServerSocket(0)} lies in
+     * that range, where the local end of any outgoing connection (JDBC, Kafka) may take it in the seconds before the
+     * process it was meant for binds it (a service once exited so in CI: "Port 36169 seems to be in use").
+     */
+    public static synchronized int freePort() {
+        var below = ephemeralRangeStart();
+        for (var attempt = 0; attempt < 1000; attempt++) {
+            var port = LOWEST_PICKED_PORT + RANDOM.nextInt(below - LOWEST_PICKED_PORT);
+            if (HANDED_OUT.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOWEST_PICKED_PORT + " and " + below);
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            // readAllLines, not readString: /proc files report size 0 and readString returned their first byte only.
+            var start = Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
+            return Math.max(start, LOWEST_PICKED_PORT + 1000);
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_EPHEMERAL_START;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (var socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
+            socket.bind(new InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 
