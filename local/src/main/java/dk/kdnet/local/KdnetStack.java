@@ -46,8 +46,7 @@ public final class KdnetStack implements AutoCloseable {
     private KdnetStack() {}
 
     /**
-     * Starts the services (all at once: they do not depend on each other at start) and then the gateway, if it is in
-     * {@code ports}.
+     * Starts the services and the gateway, if it is in {@code ports}, all at once: none depends on another at start.
      */
     public static KdnetStack start(Path root, Path logDir, Infrastructure infrastructure, Map<Service, Integer> ports,
             LocalTokens tokens, Map<String, String> extraEnv, Infrastructure.Log log) {
@@ -117,15 +116,17 @@ public final class KdnetStack implements AutoCloseable {
             stack.running.forEach((service, instances) -> gatewayEnv.put("KDNET_GATEWAY_SERVICES_" + service.name(),
                     String.join(",", instances.stream().map(ServiceProcess::url).toList())));
             stack.environments.put(Service.GATEWAY, Map.copyOf(gatewayEnv));
-            launched.forEach(ServiceProcess::awaitReady);
-            // After the services: started beside them, the gateway's first connection to its database (1 s to
-            // acquire one, for the rate limit) timed out on a loaded machine and it exited.
+            // The gateway needs only the services' addresses, not their readiness (it checks that itself), so it
+            // starts alongside them.
             if (ports.containsKey(Service.GATEWAY)) {
                 var port = ports.get(Service.GATEWAY).getFirst();
                 log.info("gateway: starting on port " + port);
-                stack.running.put(Service.GATEWAY, List.of(launcher.launch(root, Service.GATEWAY.module, port,
-                        gatewayEnv, logDir.resolve("gateway.log")).awaitReady()));
+                var gateway = launcher.launch(root, Service.GATEWAY.module, port, gatewayEnv,
+                        logDir.resolve("gateway.log"));
+                stack.running.put(Service.GATEWAY, List.of(gateway));
+                launched.add(gateway);
             }
+            launched.forEach(ServiceProcess::awaitReady);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
