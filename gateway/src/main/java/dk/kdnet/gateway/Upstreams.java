@@ -1,5 +1,6 @@
 package dk.kdnet.gateway;
 
+import dk.kdnet.web.ClientAnswers;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.stork.Stork;
 import io.smallrye.stork.api.Service;
@@ -127,7 +128,7 @@ public class Upstreams {
                         .setPort(instance.getPort()).setURI("/q/health/ready")
                         .setIdleTimeout(config.readinessInterval().toMillis()))
                 .compose(request -> request.send())
-                .compose(response -> response.end().map(v -> response.statusCode() == 200))
+                .compose(ClientAnswers::statusOnceEnded).map(status -> status == 200)
                 .otherwise(false);
     }
 

@@ -1,6 +1,7 @@
 package dk.kdnet.notifications.delivery;
 
 import dk.kdnet.notifications.WebhookConfig;
+import dk.kdnet.web.ClientAnswers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -79,11 +80,7 @@ public class WebhookSender {
                     outgoing.reset(); // connected only after the timeout: not sent, as recorded
                 }
                 return outgoing.send(Buffer.buffer(body));
-            }).compose(response -> {
-                // The answer's body is read and dropped (no data handler). Setting one would throw when a bodiless
-                // answer (204) has already ended: a delivered webhook then counted as failed and was sent again.
-                return response.end().map(ended -> response.statusCode());
-            }).toCompletionStage().toCompletableFuture();
+            }).compose(ClientAnswers::statusOnceEnded).toCompletionStage().toCompletableFuture();
             try {
                 int status = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 var delivered = status >= 200 && status < 300;
