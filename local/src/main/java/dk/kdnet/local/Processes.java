@@ -123,7 +123,8 @@ public final class Processes {
         throw new IllegalStateException("no free port between " + LOWEST_PICKED_PORT + " and " + below);
     }
 
-    private static int ephemeralRangeStart() {
+    /** Where the kernel starts the ports of outgoing connections (Linux), or its default where it does not say. */
+    static int ephemeralRangeStart() {
         try {
             // readAllLines, not readString: /proc files report size 0 and readString returned their first byte only.
             var start = Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
