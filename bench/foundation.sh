@@ -5,8 +5,9 @@
 #  - per service, start to ready and RSS of a second instance beside the stack (printed, not targets);
 #  - GET of one organization, wrk, 1 and 16 connections, alternating rounds: groups-service as ./kdnet up runs it
 #    (the root pom's flags), the same with the earlier flags (C1 + Serial), the baseline (bench/baseline: a plain
-#    Quarkus REST + Panache by-id read of the same table, the same flags) and through the gateway; CPU per request
-#    of the gateway and of groups-service.
+#    Quarkus REST + Panache by-id read of the same table, the same flags), through the gateway, and through the proxy
+#    baseline (bench/proxy: Quarkus HTTP and Vert.x's reverse proxy, nothing else, the same flags); CPU per request
+#    of the front (gateway or proxy baseline) and of groups-service.
 #   bench/foundation.sh [duration-seconds] [rounds]   (defaults 15 and 2)
 duration=${1:-15}
 rounds=${2:-2}
@@ -14,7 +15,9 @@ source "$(dirname "$0")/lib.sh"
 need_wrk
 source local/jdk.sh
 pick_java
-./mvnw -B -o -q -f bench/baseline/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/baseline/pom.xml package -DskipTests
+for peer in baseline proxy; do
+  ./mvnw -B -o -q -f bench/$peer/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/$peer/pom.xml package -DskipTests
+done
 if [ -z "${BENCH_AS_BUILT:-}" ] && [ ! -f gateway/target/quarkus-app/app.aot ]; then
   # ./kdnet up builds, and on JDK 25+ its first start records the AOT caches: the timed start is the next one.
   echo "== a first ./kdnet up builds the tree and records its AOT caches"
@@ -57,12 +60,12 @@ aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^
 # service_instance MODULE PORT FLAGS...: a second instance, as ./kdnet up launches it, on the stack's databases.
 service_instance() {
   local module=$1 port=$2 dir=$1/target/quarkus-app ready=/q/health/ready; shift 2
-  if [ $module = baseline ]; then dir=bench/baseline/target/quarkus-app; ready=/api/groups/organizations/$aarhus; fi
+  case $module in baseline | proxy) dir=bench/$module/target/quarkus-app; ready=/api/groups/organizations/$aarhus ;; esac
   (cd $dir && \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/${db:-${module%-service}} QUARKUS_DATASOURCE_USERNAME=kdnet \
   QUARKUS_DATASOURCE_PASSWORD=kdnet KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KDNET_KAFKA_PORT \
   KDNET_GATEWAY_SERVICES_GROUPS=http://127.0.0.1:$KDNET_GROUPS_PORT KDNET_GATEWAY_SERVICES_MEETINGS=http://127.0.0.1:$KDNET_MEETINGS_PORT \
-  KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT \
+  KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT UPSTREAM_PORT=$KDNET_GROUPS_PORT \
     exec "$java" "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
   instance=$!
   local tries=0
@@ -85,27 +88,30 @@ for module in groups-service meetings-service economy-service notifications-serv
   kill -TERM $instance; wait $instance 2>/dev/null || true
 done
 
-# The peers of the reads, beside the stack: groups-service with the earlier flags, and the baseline.
-old_port=19101 baseline_port=19102
+# The peers of the reads, beside the stack: groups-service with the earlier flags, the baseline, the proxy baseline.
+old_port=19101 baseline_port=19102 proxy_port=19103
 service_instance groups-service $old_port -Xms16m -Xmx384m $old_flags; old_pid=$instance
 db=groups service_instance baseline $baseline_port $heap $new_flags; baseline_pid=$instance
-trap 'kill -TERM $old_pid $baseline_pid 2>/dev/null; kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
+service_instance proxy $proxy_port $heap $new_flags; proxy_pid=$instance
+trap 'kill -TERM $old_pid $baseline_pid $proxy_pid 2>/dev/null; kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
 gateway_pid=$(listener $KDNET_GATEWAY_PORT); groups_pid=$(listener $KDNET_GROUPS_PORT)
 
 echo "== GET /api/groups/organizations/$aarhus: wrk ${duration}s after ${duration}s of warm-up, $rounds alternating rounds;"
-echo "   1 connection (one caller's latency) and 16 (the 2 cores saturated). cpu_ms: per request, gateway / groups-service"
-printf '%-9s %-10s %5s %10s %8s %8s %16s\n' round path conn req_s p50_ms p99_ms cpu_ms_gw/groups
+echo "   1 connection (one caller's latency) and 16 (the 2 cores saturated). cpu_ms: per request, the front (gateway or"
+echo "   proxy baseline) / groups-service"
+printf '%-9s %-10s %5s %10s %8s %8s %18s %7s\n' round path conn req_s p50_ms p99_ms cpu_ms_front/groups non2xx
 results=$(mktemp)
 for round in $(seq 1 $rounds); do
   for connections in 16 1; do
-    for target in direct:$KDNET_GROUPS_PORT old-flags:$old_port baseline:$baseline_port gateway:$KDNET_GATEWAY_PORT; do
+    for target in direct:$KDNET_GROUPS_PORT old-flags:$old_port baseline:$baseline_port gateway:$KDNET_GATEWAY_PORT proxy:$proxy_port; do
       name=${target%%:*}; port=${target##*:}
       url=http://127.0.0.1:$port/api/groups/organizations/$aarhus
       threads=$(( connections > 1 ? 2 : 1 ))
       [ $round = 1 ] && wrk -t$threads -c$connections -d${duration}s "$url" > /dev/null
-      gw0=$(cpu_ticks $gateway_pid); gr0=$(cpu_ticks $groups_pid)
+      front_pid=$([ $name = proxy ] && echo $proxy_pid || echo $gateway_pid)
+      gw0=$(cpu_ticks $front_pid); gr0=$(cpu_ticks $groups_pid)
       out=$(wrk -t$threads -c$connections -d${duration}s --latency "$url")
-      gw1=$(cpu_ticks $gateway_pid); gr1=$(cpu_ticks $groups_pid)
+      gw1=$(cpu_ticks $front_pid); gr1=$(cpu_ticks $groups_pid)
       requests=$(echo "$out" | awk '/requests in/ {print $1}')
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p50=$(echo "$out" | awk '$1=="50%" {print $2}' | sed 's/ms//')
@@ -116,12 +122,15 @@ for round in $(seq 1 $rounds); do
         case "$raw" in *us) printf -v $v '%s' "$(awk -v x="${raw%us}" 'BEGIN {printf "%.3f", x / 1000}')" ;; *s) printf -v $v '%s' "$(awk -v x="${raw%s}" 'BEGIN {printf "%.3f", x * 1000}')" ;; esac
       done
       cpu=$(awk -v g=$((gw1 - gw0)) -v s=$((gr1 - gr0)) -v n=$requests -v t=$tick 'BEGIN {printf "%.3f/%.3f", g * 1000 / t / n, s * 1000 / t / n}')
-      printf '%-9s %-10s %5s %10s %8s %8s %16s\n' "$round" "$name" "$connections" "$rps" "$p50" "$p99" "$cpu"
-      echo "$name $connections $rps $p50 $p99" >> "$results"
+      non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+      printf '%-9s %-10s %5s %10s %8s %8s %18s %7s\n' "$round" "$name" "$connections" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}"
+      # Round 1 warms each path up (C2 compiles while it is measured): the ratios are of the rounds after it.
+      [ "${non2xx:-0}" = 0 ] || echo "  ^ not every answer was 2xx: this row's figures are not comparable"
+      if [ $round -gt 1 ] || [ $rounds = 1 ]; then echo "$name $connections $rps $p50 $p99" >> "$results"; fi
     done
   done
 done
-# The ratios of the means over the rounds.
+# The ratios of the means over the rounds after the first.
 awk '{n[$1" "$2]++; rps[$1" "$2] += $3; p50[$1" "$2] += $4; p99[$1" "$2] += $5}
   END {
     m = "16"; o = "1";
@@ -131,5 +140,8 @@ awk '{n[$1" "$2]++; rps[$1" "$2] += $3; p50[$1" "$2] += $4; p99[$1" "$2] += $5}
       p50["old-flags " o] / n["old-flags " o], p50["direct " o] / n["direct " o];
     printf "gateway/direct throughput: %.2f (target >= 0.7)\n", rps["gateway " m] / rps["direct " m];
     printf "gateway p99 - direct p99 at 1 connection: %+.2f ms (target <= +2 ms)\n", (p99["gateway " o] - p99["direct " o]) / n["direct " o];
+    printf "proxy baseline/direct throughput: %.2f (what one forwarding hop costs on this machine)\n", rps["proxy " m] / rps["direct " m];
+    printf "gateway/proxy baseline throughput: %.2f; p99 at 1 connection: proxy baseline - direct %+.2f ms\n",
+      rps["gateway " m] / rps["proxy " m], (p99["proxy " o] - p99["direct " o]) / n["direct " o];
   }' "$results"
 rm -f "$results"

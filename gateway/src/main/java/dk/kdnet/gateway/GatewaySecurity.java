@@ -92,10 +92,14 @@ public class GatewaySecurity {
 
     private void rateLimit(RoutingContext context) {
         var client = client(context);
-        // Off the event loop: settling a client's budget with the database blocks (RateLimiter). The body waits,
-        // paused, for whoever reads it next (the proxy's pipe resumes it).
+        if (!rateLimiter.settlesEveryRequest()) {
+            limited(context, rateLimiter.tryConsume(client));
+            return;
+        }
+        // Off the event loop: settling every request with the database blocks. The body waits, paused, for whoever
+        // reads it next (the proxy's pipe resumes it).
         context.request().pause();
-        context.vertx().executeBlocking(() -> rateLimiter.tryConsume(client), false).onComplete(result -> {
+        context.vertx().executeBlocking(() -> rateLimiter.tryConsumeShared(client), false).onComplete(result -> {
             if (result.failed()) {
                 context.fail(result.cause());
             } else {

@@ -19,6 +19,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -154,21 +156,75 @@ class GatewaySecurityTest {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Vertx vertx;
+
     @Test
     void twoGatewayInstancesShareOneBudget() {
         // Another gateway instance: buckets of its own in memory, the same database.
-        var other = new RateLimiter(dataSource, config);
+        var other = new RateLimiter(dataSource, config, vertx);
         var token = TestInfrastructure.tokens().forClient("shared-budget-client", null);
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).when().get("/api/economy/charges").then().statusCode(503);
         }
-        assertFalse(other.tryConsume("token:shared-budget-client").isConsumed(), "spent at the first instance");
+        assertFalse(other.tryConsumeShared("token:shared-budget-client").isConsumed(), "spent at the first instance");
         for (int i = 0; i < 5; i++) {
-            assertTrue(other.tryConsume("token:busy-elsewhere").isConsumed());
+            assertTrue(other.tryConsumeShared("token:busy-elsewhere").isConsumed());
         }
         given().auth().oauth2(TestInfrastructure.tokens().forClient("busy-elsewhere", null))
                 .when().get("/api/economy/charges")
                 .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
+    }
+
+    /**
+     * Instances counting on their own between settlements (the default, local-requests 10; here 2 of 6 an hour, and
+     * whatever is unsettled after 200 ms).
+     */
+    @Test
+    void instancesCountingLocallySettleWithTheSharedBudget() {
+        var limit = new GatewayConfig.RateLimit() {
+            public long requests() {
+                return 6;
+            }
+
+            public Duration per() {
+                return Duration.ofHours(1);
+            }
+
+            public long localRequests() {
+                return 2;
+            }
+
+            public Duration localFor() {
+                return Duration.ofMillis(200);
+            }
+        };
+        var first = new RateLimiter(dataSource, limit, vertx);
+        var second = new RateLimiter(dataSource, limit, vertx);
+        var client = "token:local-" + UUID.randomUUID();
+
+        for (int i = 0; i < 4; i++) {
+            assertTrue(first.tryConsume(client).isConsumed(), "request " + (i + 1) + " of 6 at the first instance");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.settled(client));
+        // The second learns the shared level (2 left) at the client's first request there, which it lets through.
+        assertTrue(second.tryConsume(client).isConsumed());
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.settled(client));
+        assertTrue(second.tryConsume(client).isConsumed(), "the 6th");
+        var refused = second.tryConsume(client);
+        assertFalse(refused.isConsumed(), "the 7th, at the instance that saw the 6th");
+        assertTrue(refused.getNanosToWaitForRefill() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.settled(client));
+
+        // The first counted 2 left when it last settled: it lets through at most local-requests more, then refuses.
+        var more = 0;
+        for (int i = 0; i < 3; i++) {
+            more += first.tryConsume(client).isConsumed() ? 1 : 0;
+        }
+        assertTrue(more <= 2, more + " let through over the limit");
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.settled(client));
+        assertFalse(first.tryConsume(client).isConsumed());
+        assertFalse(second.tryConsume(client).isConsumed());
     }
 
     @Test
