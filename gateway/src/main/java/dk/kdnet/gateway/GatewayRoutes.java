@@ -3,6 +3,8 @@ package dk.kdnet.gateway;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemType;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.smallrye.stork.api.ServiceInstance;
 import io.vertx.core.http.HttpClientOptions;
@@ -41,6 +43,7 @@ public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    private static final Set<HttpMethod> BODIES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     @Inject
@@ -82,6 +85,13 @@ public class GatewayRoutes {
     }
 
     private static final String ATTEMPT = "kdnet.attempt";
+
+    /** A body without a declared length that grew past the limit while it was read. */
+    private static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
 
     private Future<HttpClientRequest> connect(String area, ProxyContext context) {
         var attempt = context.get(ATTEMPT, Attempt.class);
@@ -139,6 +149,28 @@ public class GatewayRoutes {
                 request.putHeader("X-Forwarded-Host", incoming.authority().toString());
             }
             var id = correlationId;
+            var body = request.getBody();
+            if (body != null && body.length() < 0 && BODIES.contains(incoming.method())) {
+                // A body of unknown length (HTTP/2 without content-length, as after an h2c upgrade, or chunked): the
+                // proxy would send it to the service with neither length nor chunking, and fail on its first byte.
+                // Read whole, it goes on with its length, and its size is held to the limit like a declared one.
+                return whole(body, config.maxBodySize().asLongValue()).compose(buffer -> {
+                    request.setBody(Body.body(buffer));
+                    return send(context, id);
+                }, failure -> {
+                    if (failure instanceof BodyTooLarge) {
+                        return answer(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than "
+                                + config.maxBodySize().asLongValue() + " bytes.", id);
+                    }
+                    return problem(context, failure, id);
+                });
+            }
+            return send(context, id);
+        }
+
+        private Future<ProxyResponse> send(ProxyContext context, String id) {
+            var request = context.request();
+            var incoming = request.proxiedRequest();
             return context.sendRequest().transform(result -> {
                 var attempt = context.get(ATTEMPT, Attempt.class);
                 // A read may go once to another instance when the connection failed before any answer (the instance
@@ -181,14 +213,39 @@ public class GatewayRoutes {
                 case GATEWAY_TIMEOUT -> area + "-service did not answer in time";
                 default -> area + "-service failed to answer";
             };
+            return answer(context, type, detail, id);
+        }
+
+        private static Future<ProxyResponse> answer(ProxyContext context, ProblemType type, String detail, String id) {
+            var request = context.request();
             var response = request.release().response().setStatusCode(type.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(CORRELATION_HEADER, id)
-                    .setBody(Body.body(ProblemResponses.body(type, detail, incoming.path())));
+                    .setBody(Body.body(ProblemResponses.body(type, detail, request.proxiedRequest().path())));
             if (type == ProblemType.SERVICE_UNAVAILABLE) {
                 response.putHeader(HttpHeaders.RETRY_AFTER, "5");
             }
             return Future.succeededFuture(response);
+        }
+
+        /** The body, read to its end; failed with {@link BodyTooLarge} once it passes {@code max} bytes. */
+        private static Future<Buffer> whole(Body body, long max) {
+            var stream = body.stream();
+            var promise = Promise.<Buffer>promise();
+            var buffer = Buffer.buffer();
+            stream.exceptionHandler(promise::tryFail);
+            stream.endHandler(end -> promise.tryComplete(buffer));
+            stream.handler(chunk -> {
+                if (buffer.length() + chunk.length() > max) {
+                    // The rest is let go: the caller gets its answer, the service never sees the request.
+                    stream.handler(ignored -> {});
+                    promise.tryFail(new BodyTooLarge());
+                } else if (!promise.future().isComplete()) {
+                    buffer.appendBuffer(chunk);
+                }
+            });
+            stream.resume();
+            return promise.future();
         }
 
         @Override

@@ -7,6 +7,7 @@ import dk.kdnet.testing.TestInfrastructure;
 import dk.kdnet.testing.contract.ContractCallbacks;
 import io.restassured.RestAssured;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -57,7 +58,9 @@ public final class SystemStack implements BeforeAllCallback, BeforeEachCallback,
                 ports.put(service, Processes.freePort());
             }
             // The system tests send far more than a client would in a minute; the gateway's own tests test the limit.
-            stack = KdnetStack.start(Infrastructure.root(), TestInfrastructure.dataDir().resolve("logs"),
+            // The services' logs stay after the run (target/stack-logs), for .ci/run to show what they said when a
+            // test failed.
+            stack = KdnetStack.start(Infrastructure.root(), Path.of("target", "stack-logs").toAbsolutePath(),
                     TestInfrastructure.get(), ports, TestInfrastructure.tokens(),
                     Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000",
                             // The live stream (StreamIT): heartbeats often enough to see, a slow client dropped

@@ -1,0 +1,151 @@
+package dk.kdnet.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dk.kdnet.testing.TestInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What reaches a service through the gateway, with a stub in the service's place that answers each POST with the
+ * Content-Length and body it received, and a GET with how many POSTs it has received: bodies of every kind of client
+ * arrive whole and with their length.
+ */
+@QuarkusTest
+@TestProfile(ForwardingTest.StubService.class)
+class ForwardingTest {
+
+
+    private static final int MAX_BODY = 1024;
+
+    /** The stub is started while the profile is read, in another class loader than the tests': state stays in it. */
+    private static HttpServer stub;
+
+    public static class StubService implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            var config = new HashMap<>(TestInfrastructure.verifierConfig());
+            config.put("kdnet.gateway.services.groups", "http://127.0.0.1:" + stub().getAddress().getPort());
+            config.put("kdnet.gateway.services.meetings", "http://127.0.0.1:1");
+            config.put("kdnet.gateway.services.economy", "http://127.0.0.1:1");
+            config.put("kdnet.gateway.max-body-size", Integer.toString(MAX_BODY));
+            config.put("kdnet.gateway.rate-limit.requests", "100000");
+            config.putAll(TestInfrastructure.gatewayDatabase());
+            return config;
+        }
+    }
+
+    private static synchronized HttpServer stub() {
+        if (stub == null) {
+            try {
+                stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var posts = new AtomicInteger();
+            stub.createContext("/", exchange -> {
+                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                var post = "POST".equals(exchange.getRequestMethod());
+                var answer = (post ? exchange.getRequestHeaders().getFirst("Content-Length") + " " + body
+                        : Integer.toString(posts.get())).getBytes(StandardCharsets.UTF_8);
+                if (post) {
+                    posts.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(post ? 201 : 200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            stub.start();
+        }
+        return stub;
+    }
+
+    /** POSTs the stub has received so far. */
+    private static int posts() throws Exception {
+        return Integer.parseInt(HttpClient.newHttpClient().send(HttpRequest.newBuilder(organizations()).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static URI organizations() {
+        return URI.create("http://127.0.0.1:" + RestAssured.port + "/api/groups/organizations");
+    }
+
+    private static HttpRequest.Builder post(HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(organizations()).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TestInfrastructure.tokens().forRole("secretariat"))
+                .header("Content-Type", "application/json").POST(body);
+    }
+
+    @Test
+    void aClientAskingForHttp2OverPlainHttpIsAnsweredInHttp11WithItsBodyWhole() throws Exception {
+        // Java's HttpClient asks a plain-HTTP server to upgrade to HTTP/2 (h2c) with its first request, as the ESDH
+        // systems' clients may; the gateway answers in HTTP/1.1 (NoClearTextHttp2).
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (var i = 0; i < 3; i++) {
+            var body = "{\"kind\":\"OTHER\",\"name\":\"Asked for HTTP/2 " + i + "\"}";
+            var response = client.send(post(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, response.statusCode(), response.body());
+            assertEquals(HttpClient.Version.HTTP_1_1, response.version());
+            assertEquals(body.length() + " " + body, response.body(), "the service's Content-Length and body");
+        }
+    }
+
+    @Test
+    void aChunkedBodyArrivesWholeWithItsLength() throws Exception {
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var body = "{\"kind\":\"OTHER\",\"name\":\"Chunked\"}";
+        // A stream's length is unknown to the client: it sends the body chunked.
+        var response = client.send(post(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(body.length() + " " + body, response.body(), "the service's Content-Length and body");
+    }
+
+    @Test
+    void aBodyWithoutLengthOverTheLimitIsRefusedAndNeverSent() throws Exception {
+        var before = posts();
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var body = "{\"name\":\"" + "x".repeat(MAX_BODY) + "\"}";
+        var response = client.send(post(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"type\":\"https://kdnet.dk/problems/payload-too-large\""),
+                response.body());
+        assertEquals(before, posts(), "the service got nothing");
+    }
+
+    @Test
+    void requestMetricsAreCountedByAreaNotByPath() throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(organizations() + "/" + UUID.randomUUID()))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        var metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + RestAssured.port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("uri=\"/api/groups/*\""), "a series for the area");
+        assertFalse(metrics.contains("uri=\"/api/groups/organizations"), "none for a path");
+    }
+}
