@@ -28,8 +28,6 @@ start_stack ${BENCH_AS_BUILT:+--as-built}
 up_ms=$(( ($(date +%s%N) - up_started) / 1000000 ))
 tick=$(getconf CLK_TCK)
 
-listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
-cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 pss_mb() { awk '/^Pss:/ {printf "%.0f", $2 / 1024}' /proc/$1/smaps_rollup; }
 
 new_flags=$(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')
@@ -56,25 +54,6 @@ for pid in $stack $(descendants $stack); do
 done | awk '{a[$1] += $2; t += $2} END {for (n in a) printf "%-22s %6d MB\n", n, a[n]; printf "%-22s %6d MB\n", "stack in all", t}'
 
 aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^"]*","kind":"MUNICIPALITY","name":"Aarhus' | cut -d'"' -f4)
-
-# service_instance MODULE PORT FLAGS...: a second instance, as ./kdnet up launches it, on the stack's databases.
-service_instance() {
-  local module=$1 port=$2 dir=$1/target/quarkus-app ready=/q/health/ready; shift 2
-  case $module in baseline | proxy) dir=bench/$module/target/quarkus-app; ready=/api/groups/organizations/$aarhus ;; esac
-  (cd $dir && \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/${db:-${module%-service}} QUARKUS_DATASOURCE_USERNAME=kdnet \
-  QUARKUS_DATASOURCE_PASSWORD=kdnet KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KDNET_KAFKA_PORT \
-  KDNET_GATEWAY_SERVICES_GROUPS=http://127.0.0.1:$KDNET_GROUPS_PORT KDNET_GATEWAY_SERVICES_MEETINGS=http://127.0.0.1:$KDNET_MEETINGS_PORT \
-  KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT UPSTREAM_PORT=$KDNET_GROUPS_PORT \
-    exec "$java" "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
-  instance=$!
-  local tries=0
-  until curl -sf -o /dev/null http://127.0.0.1:$port$ready; do
-    tries=$((tries + 1))
-    kill -0 $instance 2>/dev/null && [ $tries -lt 1200 ] || { echo "$module did not get ready on $port$ready"; kill $instance; exit 1; }
-    sleep 0.05
-  done
-}
 
 echo "== start to ready and RSS after start (a second instance of each, beside the running stack)"
 printf '%-22s %8s %8s\n' service ready_s rss_mb

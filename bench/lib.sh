@@ -72,3 +72,27 @@ measure_header() {
   echo "== load average before measuring: $(cut -d" " -f1-3 /proc/loadavg)"
   printf '%-44s %4s %10s %10s %10s %8s\n' what conn req_s p50 p99 non2xx
 }
+
+# The pid listening on a port; a process's CPU ticks so far (user + system).
+listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
+cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+
+# service_instance MODULE PORT FLAGS...: a second instance, as ./kdnet up launches it, on the stack's databases;
+# its pid in $instance. MODULE baseline or proxy: the peer under bench/ (ready once it reads $aarhus).
+service_instance() {
+  local module=$1 port=$2 dir=$1/target/quarkus-app ready=/q/health/ready; shift 2
+  case $module in baseline | proxy) dir=bench/$module/target/quarkus-app; ready=/api/groups/organizations/$aarhus ;; esac
+  (cd $dir && \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/${db:-${module%-service}} QUARKUS_DATASOURCE_USERNAME=kdnet \
+  QUARKUS_DATASOURCE_PASSWORD=kdnet KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KDNET_KAFKA_PORT \
+  KDNET_GATEWAY_SERVICES_GROUPS=http://127.0.0.1:$KDNET_GROUPS_PORT KDNET_GATEWAY_SERVICES_MEETINGS=http://127.0.0.1:$KDNET_MEETINGS_PORT \
+  KDNET_GATEWAY_SERVICES_ECONOMY=http://127.0.0.1:$KDNET_ECONOMY_PORT UPSTREAM_PORT=$KDNET_GROUPS_PORT \
+    exec "$java" "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar > /dev/null 2>&1) &
+  instance=$!
+  local tries=0
+  until curl -sf -o /dev/null http://127.0.0.1:$port$ready; do
+    tries=$((tries + 1))
+    kill -0 $instance 2>/dev/null && [ $tries -lt 1200 ] || { echo "$module did not get ready on $port$ready"; kill $instance; exit 1; }
+    sleep 0.05
+  done
+}

@@ -9,6 +9,7 @@ import io.restassured.RestAssured;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -59,8 +60,10 @@ public final class SystemStack implements BeforeAllCallback, BeforeEachCallback,
             }
             // The system tests send far more than a client would in a minute; the gateway's own tests test the limit.
             // The services' logs stay after the run (target/stack-logs), for .ci/run to show what they said when a
-            // test failed.
-            stack = KdnetStack.start(Infrastructure.root(), Path.of("target", "stack-logs").toAbsolutePath(),
+            // test failed; those of an earlier run go.
+            var logs = Path.of("target", "stack-logs").toAbsolutePath();
+            Processes.run(List.of("rm", "-rf", logs.toString()), Path.of("/"));
+            stack = KdnetStack.start(Infrastructure.root(), logs,
                     TestInfrastructure.get(), ports, TestInfrastructure.tokens(),
                     Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000",
                             // The live stream (StreamIT): heartbeats often enough to see, a slow client dropped
