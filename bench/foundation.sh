@@ -15,9 +15,8 @@ source "$(dirname "$0")/lib.sh"
 need_wrk
 source local/jdk.sh
 pick_java
-for peer in baseline proxy; do
-  ./mvnw -B -o -q -f bench/$peer/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/$peer/pom.xml package -DskipTests
-done
+package_peer baseline
+package_peer proxy
 if [ -z "${BENCH_AS_BUILT:-}" ] && [ ! -f gateway/target/quarkus-app/app.aot ]; then
   # ./kdnet up builds, and on JDK 25+ its first start records the AOT caches: the timed start is the next one.
   echo "== a first ./kdnet up builds the tree and records its AOT caches"

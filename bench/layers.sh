@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What groups-service's per-request layers that can be switched off at run time cost on a read (issue 22 §0), in one
-# run: GET of one organization, wrk 16 connections (the 2 cores saturated), alternating rounds, against second
-# instances of groups-service beside the stack (the root pom's flags): as shipped; with traces off (the OpenTelemetry
+# run: GET of one organization, wrk 16 connections (the 2 cores saturated), alternating rounds, against the stack's
+# groups-service (as ./kdnet up runs it: with the AOT cache it recorded, warmed up by loading the reference data) and
+# second instances beside it (the root pom's flags), warmed up by round 1 only: with the AOT cache; without it
+# ("no-aot": the flags alone, like the baseline); with traces off (the OpenTelemetry
 # SDK disabled: no trace context either); with request metrics off (Micrometer's HTTP server timing skips /api); with
 # both off; and the baseline (bench/baseline). Each row: throughput, its ratio to the baseline's, and the instance's
 # CPU per request. What is left between "neither" and the baseline is what cannot be switched off at run time
@@ -13,8 +15,7 @@ source "$(dirname "$0")/lib.sh"
 need_wrk
 source local/jdk.sh
 pick_java
-./mvnw -B -o -q -f bench/baseline/pom.xml package -DskipTests 2>/dev/null \
-  || ./mvnw -B -q -f bench/baseline/pom.xml package -DskipTests
+package_peer baseline
 start_stack ${BENCH_AS_BUILT:+--as-built}
 tick=$(getconf CLK_TCK)
 flags="-Xms64m -Xmx256m $(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')"
@@ -23,20 +24,22 @@ aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^
 no_traces=-Dquarkus.otel.sdk.disabled=true
 no_metrics=-Dquarkus.micrometer.binder.http-server.ignore-patterns=/api/.*
 declare -A port pid
-variants="shipped no-traces no-metrics neither baseline"
+variants="stack aot no-aot no-traces no-metrics neither baseline"
 next=19201
 pids=""
 for variant in $variants; do
   port[$variant]=$next; next=$((next + 1))
   case $variant in
-    shipped) service_instance groups-service ${port[$variant]} $flags ;;
+    stack) port[$variant]=$KDNET_GROUPS_PORT; instance=$(listener $KDNET_GROUPS_PORT) ;;
+    aot) service_instance groups-service ${port[$variant]} $flags -XX:AOTCache=app.aot ;;
+    no-aot) service_instance groups-service ${port[$variant]} $flags ;;
     no-traces) service_instance groups-service ${port[$variant]} $flags $no_traces ;;
     no-metrics) service_instance groups-service ${port[$variant]} $flags $no_metrics ;;
     neither) service_instance groups-service ${port[$variant]} $flags $no_traces $no_metrics ;;
     baseline) db=groups service_instance baseline ${port[$variant]} $flags ;;
   esac
   pid[$variant]=$instance
-  pids="$pids $instance"
+  [ $variant = stack ] || pids="$pids $instance"
 done
 trap 'kill -TERM $pids 2>/dev/null; kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
 await_quiet

@@ -73,6 +73,11 @@ measure_header() {
   printf '%-44s %4s %10s %10s %10s %8s\n' what conn req_s p50 p99 non2xx
 }
 
+# package_peer NAME: builds bench/NAME (a peer measured beside the product, not part of it); offline if it can.
+package_peer() {
+  ./mvnw -B -o -q -f bench/$1/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/$1/pom.xml package -DskipTests
+}
+
 # The pid listening on a port; a process's CPU ticks so far (user + system).
 listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
 cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
