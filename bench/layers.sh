@@ -2,7 +2,8 @@
 # What groups-service's per-request layers that can be switched off at run time cost on a read (issue 22 §0), in one
 # run: GET of one organization, wrk 16 connections (the 2 cores saturated), alternating rounds, against the stack's
 # groups-service (as ./kdnet up runs it: with the AOT cache it recorded, warmed up by loading the reference data) and
-# second instances beside it (the root pom's flags), warmed up by round 1 only: with the AOT cache; without it
+# second instances beside it (the root pom's flags), warmed up by round 1 only: with the AOT cache; with it but without
+# the method profiles of its training run (JEP 515; -XX:-AOTReplayTraining, a diagnostic flag); without it
 # ("no-aot": the flags alone, like the baseline); with traces off (the OpenTelemetry
 # SDK disabled: no trace context either); with request metrics off (Micrometer's HTTP server timing skips /api); with
 # both off; and the baseline (bench/baseline). Each row: throughput, its ratio to the baseline's, and the instance's
@@ -24,7 +25,7 @@ aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^
 no_traces=-Dquarkus.otel.sdk.disabled=true
 no_metrics=-Dquarkus.micrometer.binder.http-server.ignore-patterns=/api/.*
 declare -A port pid
-variants="stack aot no-aot no-traces no-metrics neither baseline"
+variants="stack aot aot-untrained no-aot no-traces no-metrics neither baseline"
 next=19201
 pids=""
 for variant in $variants; do
@@ -32,6 +33,8 @@ for variant in $variants; do
   case $variant in
     stack) port[$variant]=$KDNET_GROUPS_PORT; instance=$(listener $KDNET_GROUPS_PORT) ;;
     aot) service_instance groups-service ${port[$variant]} $flags -XX:AOTCache=app.aot ;;
+    aot-untrained) service_instance groups-service ${port[$variant]} $flags -XX:AOTCache=app.aot \
+      -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining ;;
     no-aot) service_instance groups-service ${port[$variant]} $flags ;;
     no-traces) service_instance groups-service ${port[$variant]} $flags $no_traces ;;
     no-metrics) service_instance groups-service ${port[$variant]} $flags $no_metrics ;;

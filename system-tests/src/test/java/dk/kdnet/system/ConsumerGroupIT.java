@@ -61,7 +61,7 @@ class ConsumerGroupIT {
                 comparison.print(line -> System.out.println("consumer group: " + line));
                 problems.addAll(comparison.problems());
             }
-            var logs = TestInfrastructure.dataDir().resolve("logs");
+            var logs = SystemStack.LOGS;
             var byFirst = recalculations(logs.resolve("economy-service.log"));
             var bySecond = recalculations(logs.resolve("economy-service-" + second.url().replaceAll(".*:", "")
                     + ".log"));

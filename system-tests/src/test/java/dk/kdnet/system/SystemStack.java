@@ -43,6 +43,12 @@ public final class SystemStack implements BeforeAllCallback, BeforeEachCallback,
         ContractCallbacks.after();
     }
 
+    /**
+     * The services' logs, one file per instance: kept after the run (not under the test infrastructure's temporary
+     * folder), for .ci/run to show what they said when a test failed; those of an earlier run go.
+     */
+    static final Path LOGS = Path.of("target", "stack-logs").toAbsolutePath();
+
     public static synchronized KdnetStack stack() {
         return start();
     }
@@ -59,11 +65,8 @@ public final class SystemStack implements BeforeAllCallback, BeforeEachCallback,
                 ports.put(service, Processes.freePort());
             }
             // The system tests send far more than a client would in a minute; the gateway's own tests test the limit.
-            // The services' logs stay after the run (target/stack-logs), for .ci/run to show what they said when a
-            // test failed; those of an earlier run go.
-            var logs = Path.of("target", "stack-logs").toAbsolutePath();
-            Processes.run(List.of("rm", "-rf", logs.toString()), Path.of("/"));
-            stack = KdnetStack.start(Infrastructure.root(), logs,
+            Processes.run(List.of("rm", "-rf", LOGS.toString()), Path.of("/"));
+            stack = KdnetStack.start(Infrastructure.root(), LOGS,
                     TestInfrastructure.get(), ports, TestInfrastructure.tokens(),
                     Map.of("KDNET_GATEWAY_RATE_LIMIT_REQUESTS", "100000",
                             // The live stream (StreamIT): heartbeats often enough to see, a slow client dropped
