@@ -83,8 +83,17 @@ final class OpenApiMerger {
         return merged;
     }
 
-    /** What the gateway itself may answer on any route: its rate limit, and a service down, failing or slow. */
-    private record GatewayResponse(String status, String name, ProblemType type, String detail, String retryAfter) {}
+    /**
+     * What the gateway itself may answer on any route (its rate limit, and a service down, failing or slow), and on an
+     * operation that takes a body, its body limit.
+     */
+    private record GatewayResponse(String status, String name, ProblemType type, String detail, String retryAfter,
+            boolean bodiesOnly) {
+
+        GatewayResponse(String status, String name, ProblemType type, String detail, String retryAfter) {
+            this(status, name, type, detail, retryAfter, false);
+        }
+    }
 
     private static final List<GatewayResponse> GATEWAY_RESPONSES = List.of(
             new GatewayResponse("429", "TooManyRequests", ProblemType.TOO_MANY_REQUESTS,
@@ -94,7 +103,9 @@ final class OpenApiMerger {
             new GatewayResponse("503", "ServiceUnavailable", ProblemType.SERVICE_UNAVAILABLE,
                     "groups-service is not reachable; try again shortly", "Seconds to wait before trying again"),
             new GatewayResponse("504", "GatewayTimeout", ProblemType.GATEWAY_TIMEOUT,
-                    "groups-service did not answer in time", null));
+                    "groups-service did not answer in time", null),
+            new GatewayResponse("413", "PayloadTooLarge", ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than 12582912 bytes.", null, true));
 
     private static void addGatewayResponses(ObjectNode paths, ObjectNode components) {
         var responses = components.has("responses") ? (ObjectNode) components.get("responses")
@@ -123,7 +134,7 @@ final class OpenApiMerger {
             var operationResponses = node.has("responses") ? (ObjectNode) node.get("responses")
                     : node.putObject("responses");
             GATEWAY_RESPONSES.forEach(gateway -> {
-                if (!operationResponses.has(gateway.status())) {
+                if (!operationResponses.has(gateway.status()) && (!gateway.bodiesOnly() || node.has("requestBody"))) {
                     operationResponses.putObject(gateway.status()).put("$ref",
                             "#/components/responses/" + gateway.name());
                 }

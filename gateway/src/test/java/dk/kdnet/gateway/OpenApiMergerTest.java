@@ -43,7 +43,8 @@ class OpenApiMergerTest {
         var documents = new LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode>();
         documents.put("groups", json.readTree("""
                 {"paths":{"/api/groups/organizations":{"get":{"responses":{"200":{"description":"OK"}}},
-                                                       "post":{"responses":{"503":{"description":"own"}}},
+                                                       "post":{"requestBody":{"content":{}},
+                                                               "responses":{"503":{"description":"own"}}},
                                                        "parameters":[]}},
                  "components":{"responses":{"NotFound":{"description":"Not found"}}}}"""));
 
@@ -66,6 +67,12 @@ class OpenApiMergerTest {
                 "an operation's own response is kept");
         assertEquals("#/components/responses/TooManyRequests",
                 merged.at("/paths/~1api~1groups~1organizations/post/responses/429/$ref").asText());
+        assertEquals("#/components/responses/PayloadTooLarge",
+                merged.at("/paths/~1api~1groups~1organizations/post/responses/413/$ref").asText(),
+                "an operation that takes a body may meet the gateway's body limit");
+        assertEquals(413, merged.at("/components/responses/PayloadTooLarge/content/application~1problem+json/example"
+                + "/status").asInt());
+        assertTrue(get.at("/413").isMissingNode(), "a GET takes no body");
         assertTrue(merged.at("/paths/~1api~1groups~1organizations/parameters").isArray(),
                 "path-level fields are not operations");
         assertEquals("Not found", merged.at("/components/responses/NotFound/description").asText(),
