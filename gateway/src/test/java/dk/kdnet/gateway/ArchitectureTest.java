@@ -1,6 +1,7 @@
 package dk.kdnet.gateway;
 
 import static dk.kdnet.testing.architecture.ArchitectureRules.mainClasses;
+import static dk.kdnet.testing.architecture.ArchitectureRules.nativeQueriesNameTheirScalars;
 import static dk.kdnet.testing.architecture.ArchitectureRules.noPackageCycles;
 import static dk.kdnet.testing.architecture.ArchitectureRules.resourcesRunNoQueries;
 
@@ -20,5 +21,10 @@ class ArchitectureTest {
     @Test
     void resourcesLeaveQueriesToTheServices() {
         resourcesRunNoQueries().check(CLASSES);
+    }
+
+    @Test
+    void nativeQueriesAreCachedOnce() {
+        nativeQueriesNameTheirScalars().check(CLASSES);
     }
 }

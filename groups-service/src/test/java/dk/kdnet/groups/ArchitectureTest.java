@@ -1,6 +1,7 @@
 package dk.kdnet.groups;
 
 import static dk.kdnet.testing.architecture.ArchitectureRules.mainClasses;
+import static dk.kdnet.testing.architecture.ArchitectureRules.nativeQueriesNameTheirScalars;
 import static dk.kdnet.testing.architecture.ArchitectureRules.noPackageCycles;
 import static dk.kdnet.testing.architecture.ArchitectureRules.plainJavaClasses;
 import static dk.kdnet.testing.architecture.ArchitectureRules.plainJavaPackages;
@@ -29,5 +30,10 @@ class ArchitectureTest {
     @Test
     void resourcesLeaveQueriesToTheServices() {
         resourcesRunNoQueries().check(CLASSES);
+    }
+
+    @Test
+    void nativeQueriesAreCachedOnce() {
+        nativeQueriesNameTheirScalars().check(CLASSES);
     }
 }

@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
@@ -116,7 +117,8 @@ public class ChargeService {
                 WHERE s.status = 'APPROVED' AND s.population_date = ?1
                   AND (s.members @> CAST(?2 AS jsonb)
                        OR s.owner_id IN (SELECT m.collaboration_id FROM collaboration_membership m
-                                         WHERE m.organization_id = ?3))""", UUID.class)
+                                         WHERE m.organization_id = ?3))""")
+                .unwrap(NativeQuery.class).addScalar("id", UUID.class)
                 .setParameter(1, referenceDate)
                 .setParameter(2, "[{\"organizationId\":\"" + organizationId + "\"}]")
                 .setParameter(3, organizationId)

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /** Gives agenda items their numbers under the body's policy (the rules are {@link AgendaNumbering}). */
@@ -82,7 +83,8 @@ public class NumberingService {
         em.flush();
         return em.createNativeQuery("""
                 SELECT i.number FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
-                WHERE m.body_id = ?1 AND m.numbering_period = ?2 AND i.number IS NOT NULL""", Integer.class)
+                WHERE m.body_id = ?1 AND m.numbering_period = ?2 AND i.number IS NOT NULL""")
+                .unwrap(NativeQuery.class).addScalar("number", Integer.class)
                 .setParameter(1, bodyId).setParameter(2, period).getResultList();
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Full-text search over item titles, summaries, case presentations and decisions (for anonymous callers: those
@@ -72,9 +73,10 @@ public class SearchService {
                         @@ websearch_to_tsquery('danish', :q))""");
         }
         var from = " FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE " + String.join(" AND ", where);
-        var count = em.createNativeQuery("SELECT count(*)" + from, Long.class);
+        var count = em.createNativeQuery("SELECT count(*) AS total" + from).unwrap(NativeQuery.class)
+                .addScalar("total", Long.class);
         parameters.forEach(count::setParameter);
-        var total = ((Number) count.getSingleResult()).longValue();
+        var total = (Long) count.getSingleResult();
         // The headline is costly: it is made for the rows of the page only.
         var select = em.createNativeQuery("""
                 SELECT h.id, h.meeting_id, h.body_id, h.starts_at, h.number, h.title,

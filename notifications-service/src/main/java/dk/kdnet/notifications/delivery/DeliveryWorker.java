@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
@@ -125,7 +126,8 @@ public class DeliveryWorker {
                                                         AND p.status = 'PENDING' AND p.seq < d.seq))
                       ORDER BY s.lease_until NULLS FIRST, s.id
                       LIMIT 1 FOR UPDATE SKIP LOCKED)
-                    RETURNING id""", UUID.class)
+                    RETURNING id""")
+                    .unwrap(NativeQuery.class).addScalar("id", UUID.class)
                     .setParameter(1, config.lease().toMillis() / 1000.0)
                     .getResultList();
             return claimed.isEmpty() ? null : claimed.getFirst();
@@ -227,7 +229,8 @@ public class DeliveryWorker {
                     UPDATE delivery SET attempts = attempts + 1, last_attempt_at = now(), last_status = ?2,
                       last_error = ?3, failing_since = coalesce(failing_since, now()),
                       next_attempt_at = now() + make_interval(secs => ?4)
-                    WHERE seq = ?1 AND status = 'PENDING' RETURNING failing_since""", OffsetDateTime.class)
+                    WHERE seq = ?1 AND status = 'PENDING' RETURNING failing_since""")
+                    .unwrap(NativeQuery.class).addScalar("failing_since", OffsetDateTime.class)
                     .setParameter(1, delivery.seq()).setParameter(2, outcome.status())
                     .setParameter(3, outcome.error()).setParameter(4, delay.toMillis() / 1000.0)
                     .getResultList();

@@ -3,7 +3,6 @@ package dk.kdnet.notifications.delivery;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.Inbox;
 import dk.kdnet.events.MalformedEventException;
-import dk.kdnet.notifications.subscription.Subscription;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dk.kdnet.events.CloudEvent;
 import dk.kdnet.events.visibility.EventVisibility;
 import dk.kdnet.events.visibility.EventVisibility.Viewer;
-import dk.kdnet.notifications.subscription.Subscription;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;

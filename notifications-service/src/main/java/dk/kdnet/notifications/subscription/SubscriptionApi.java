@@ -1,5 +1,6 @@
 package dk.kdnet.notifications.subscription;
 
+import dk.kdnet.notifications.delivery.Subscription;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

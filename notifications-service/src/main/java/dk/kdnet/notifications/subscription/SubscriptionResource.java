@@ -1,5 +1,6 @@
 package dk.kdnet.notifications.subscription;
 
+import dk.kdnet.notifications.delivery.Subscription;
 import dk.kdnet.notifications.subscription.SubscriptionApi.DeliveryStatus;
 import dk.kdnet.notifications.subscription.SubscriptionApi.DeliveryView;
 import dk.kdnet.notifications.subscription.SubscriptionApi.Filters;

@@ -5,6 +5,7 @@ import dk.kdnet.notifications.delivery.DeliveryWorker;
 import dk.kdnet.notifications.delivery.Matching;
 import dk.kdnet.notifications.delivery.ReceiverGuard;
 import dk.kdnet.notifications.delivery.Signatures;
+import dk.kdnet.notifications.delivery.Subscription;
 import dk.kdnet.notifications.delivery.WebhookSender;
 import dk.kdnet.notifications.subscription.SubscriptionApi.DeliveryStatus;
 import dk.kdnet.notifications.subscription.SubscriptionApi.DeliveryView;

@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The boundaries every service keeps, as ArchUnit rules over its main classes: no package cycles, rules in plain Java,
- * resources that leave queries to the services.
+ * resources that leave queries to the services, native queries whose plans are cached once.
  */
 public final class ArchitectureRules {
 
@@ -64,6 +64,20 @@ public final class ArchitectureRules {
     /** REST resources run no queries: they call services, which own the transactions and the queries. */
     public static ArchRule resourcesRunNoQueries() {
         return noClasses().that().haveSimpleNameEndingWith("Resource").should().callCodeUnitWhere(QUERY)
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * A native query names the type of its one column with {@code addScalar}, never as
+     * {@code createNativeQuery(sql, Type.class)}: Hibernate ORM 7.2 keys the plan of such a query by a result builder
+     * without {@code equals}, so each call caches a new plan under the same hash. The cache fills, every lookup of a
+     * query with that SQL walks all of them, and the plans of other queries are evicted (notifications-service spent
+     * a fifth of its CPU there: {@code QueryPlanCacheTest}).
+     */
+    public static ArchRule nativeQueriesNameTheirScalars() {
+        return noClasses().should()
+                .callMethod("jakarta.persistence.EntityManager", "createNativeQuery", "java.lang.String", "java.lang.Class")
+                .because("its plan is cached anew on every call; use .unwrap(NativeQuery.class).addScalar(column, type)")
                 .allowEmptyShould(true);
     }
 

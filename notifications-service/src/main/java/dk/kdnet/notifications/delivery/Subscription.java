@@ -1,4 +1,4 @@
-package dk.kdnet.notifications.subscription;
+package dk.kdnet.notifications.delivery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
