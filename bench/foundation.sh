@@ -7,7 +7,8 @@
 #    (the root pom's flags), the same with the earlier flags (C1 + Serial), the baseline (bench/baseline: a plain
 #    Quarkus REST + Panache by-id read of the same table, the same flags), through the gateway, and through the proxy
 #    baseline (bench/proxy: Quarkus HTTP and Vert.x's reverse proxy, nothing else, the same flags); CPU per request
-#    of the front (gateway or proxy baseline) and of groups-service.
+#    of the front (gateway or proxy baseline) and of groups-service; then the targets' ratios (direct/baseline,
+#    gateway/direct) from 10 short paired rounds each (bench/lib.sh paired), their median and range.
 #   bench/foundation.sh [duration-seconds] [rounds]   (defaults 15 and 2)
 duration=${1:-15}
 rounds=${2:-2}
@@ -112,14 +113,21 @@ done
 awk '{n[$1" "$2]++; rps[$1" "$2] += $3; p50[$1" "$2] += $4; p99[$1" "$2] += $5}
   END {
     m = "16"; o = "1";
-    printf "direct/baseline throughput: %.2f (target >= 0.8)\n", rps["direct " m] / rps["baseline " m];
+    printf "direct/baseline, the rounds'"'"' means: %.2f\n", rps["direct " m] / rps["baseline " m];
     printf "new/old flags throughput: %.2f; p99 at 16 connections %.2f -> %.2f ms; p50 at 1 %.2f -> %.2f ms\n",
       rps["direct " m] / rps["old-flags " m], p99["old-flags " m] / n["old-flags " m], p99["direct " m] / n["direct " m],
       p50["old-flags " o] / n["old-flags " o], p50["direct " o] / n["direct " o];
-    printf "gateway/direct throughput: %.2f (target >= 0.7)\n", rps["gateway " m] / rps["direct " m];
+    printf "gateway/direct, the rounds'"'"' means: %.2f\n", rps["gateway " m] / rps["direct " m];
     printf "gateway p99 - direct p99 at 1 connection: %+.2f ms (target <= +2 ms)\n", (p99["gateway " o] - p99["direct " o]) / n["direct " o];
     printf "proxy baseline/direct throughput: %.2f (what one forwarding hop costs on this machine)\n", rps["proxy " m] / rps["direct " m];
     printf "gateway/proxy baseline throughput: %.2f; p99 at 1 connection: proxy baseline - direct %+.2f ms\n",
       rps["gateway " m] / rps["proxy " m], (p99["proxy " o] - p99["direct " o]) / n["direct " o];
   }' "$results"
 rm -f "$results"
+# The targets' ratios from paired rounds (bench/lib.sh paired): the rounds above are 15 s apart per path, and the
+# machine drifted by up to 30% between them.
+direct_url=http://127.0.0.1:$KDNET_GROUPS_PORT/api/groups/organizations/$aarhus
+echo "== direct and the baseline, paired rounds (target >= 0.8)"
+paired direct $direct_url $groups_pid baseline http://127.0.0.1:$baseline_port/api/groups/organizations/$aarhus $baseline_pid
+echo "== through the gateway and direct, paired rounds (target >= 0.7); CPU: the gateway's, groups-service's"
+paired gateway http://127.0.0.1:$KDNET_GATEWAY_PORT/api/groups/organizations/$aarhus $gateway_pid direct $direct_url $groups_pid

@@ -101,3 +101,45 @@ service_instance() {
     sleep 0.05
   done
 }
+
+# paired NAME URL PID OTHER OTHER_URL OTHER_PID [pairs] [seconds]: throughput of NAME against OTHER at 16 connections
+# in short back-to-back pairs, the order turning each pair (A B, B A, ...) so that neither side always runs on the
+# machine the other warmed or heated; one row per pair with its ratio and each side's CPU per request (of PID and
+# OTHER_PID), then the median ratio and the range. A pair's two runs are seconds apart, so the machine's drift, which
+# moved whole 15 s rounds by up to 30%, mostly cancels within a pair; the median keeps a disturbed pair from moving
+# the figure.
+paired() {
+  local name=$1 url=$2 pid=$3 other=$4 other_url=$5 other_pid=$6 pairs=${7:-10} seconds=${8:-5}
+  local tick pair side out requests c0 c1 rps_a rps_b cpu_a cpu_b rows
+  tick=$(getconf CLK_TCK)
+  printf '%-5s %10s %10s %7s %12s %12s\n' pair "$name" "$other" ratio "cpu_ms_$name" "cpu_ms_$other"
+  rows=$(mktemp)
+  for pair in $(seq 1 $pairs); do
+    for side in $([ $((pair % 2)) = 1 ] && echo a b || echo b a); do
+      local u=$url p=$pid
+      [ $side = b ] && u=$other_url p=$other_pid
+      c0=$(cpu_ticks $p)
+      out=$(wrk -t2 -c16 -d${seconds}s "$u")
+      c1=$(cpu_ticks $p)
+      [ -z "$(echo "$out" | awk '/Non-2xx/ {print $5}')" ] || { echo "paired: $u answered non-2xx"; exit 1; }
+      requests=$(echo "$out" | awk '/requests in/ {print $1}')
+      printf -v "rps_$side" '%s' "$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+      printf -v "cpu_$side" '%s' "$(awk -v c=$((c1 - c0)) -v n=$requests -v t=$tick 'BEGIN {printf "%.3f", c * 1000 / t / n}')"
+    done
+    awk -v a=$rps_a -v b=$rps_b -v p=$pair -v ca=$cpu_a -v cb=$cpu_b \
+      'BEGIN {printf "%-5s %10.0f %10.0f %7.2f %12s %12s\n", p, a, b, a / b, ca, cb}'
+    echo "$rps_a $rps_b $cpu_a $cpu_b" >> "$rows"
+  done
+  awk -v name="$name" -v other="$other" -v s=$seconds '
+    function median(x, n,   i, j, t) {
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j - 1] > x[j]; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+      return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+    }
+    {r[NR] = $1 / $2; ca[NR] = $3; cb[NR] = $4}
+    END {
+      m = median(r, NR); low = r[1]; high = r[NR];
+      printf "%s/%s throughput: %.2f (median of %d pairs of %d s, range %.2f-%.2f)\n", name, other, m, NR, s, low, high;
+      printf "CPU per request (medians): %s %.3f ms, %s %.3f ms\n", name, median(ca, NR), other, median(cb, NR);
+    }' "$rows"
+  rm -f "$rows"
+}

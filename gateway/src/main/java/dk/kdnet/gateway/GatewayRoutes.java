@@ -1,5 +1,6 @@
 package dk.kdnet.gateway;
 
+import dk.kdnet.events.Correlation;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemType;
 import io.vertx.core.Future;
@@ -26,7 +27,6 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -135,7 +135,7 @@ public class GatewayRoutes {
             var incoming = request.proxiedRequest();
             var correlationId = incoming.getHeader(CORRELATION_HEADER);
             if (correlationId == null || correlationId.isBlank()) {
-                correlationId = UUID.randomUUID().toString();
+                correlationId = Correlation.newId();
                 request.putHeader(CORRELATION_HEADER, correlationId);
             }
             var remote = incoming.remoteAddress();
