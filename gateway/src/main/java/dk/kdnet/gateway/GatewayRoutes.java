@@ -173,6 +173,16 @@ public class GatewayRoutes {
             var incoming = request.proxiedRequest();
             return context.sendRequest().transform(result -> {
                 var attempt = context.get(ATTEMPT, Attempt.class);
+                if (result.failed() && incoming.response().closed()) {
+                    // The caller hung up, and the proxy reset the call: the instance is not at fault (no failure
+                    // counted against it), and nobody waits for another try or for the answer.
+                    if (attempt != null && attempt.instance != null) {
+                        attempt.end(null);
+                    }
+                    LOG.debugf("%s %s [cid=%s]: the caller hung up before %s-service answered", incoming.method(),
+                            incoming.path(), id, area);
+                    return answer(context, ProblemType.BAD_GATEWAY, "the caller hung up", id);
+                }
                 // A read may go once to another instance when the connection failed before any answer (the instance
                 // died; not a timeout: it may only be slow) or when the instance answered 503 (it is stopping and
                 // refuses new requests). A write may have been carried out, so it is never sent again.

@@ -1,5 +1,6 @@
 package dk.kdnet.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,27 +15,33 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What reaches a service through the gateway, with a stub in the service's place that answers each POST with the
  * Content-Length and body it received, and a GET with how many POSTs it has received: bodies of every kind of client
- * arrive whole and with their length.
+ * arrive whole and with their length; and with two slow instances in another service's place, what a caller who hangs
+ * up leaves behind.
  */
 @QuarkusTest
 @TestProfile(ForwardingTest.StubService.class)
 class ForwardingTest {
-
 
     private static final int MAX_BODY = 1024;
 
@@ -46,7 +53,8 @@ class ForwardingTest {
         public Map<String, String> getConfigOverrides() {
             var config = new HashMap<>(TestInfrastructure.verifierConfig());
             config.put("kdnet.gateway.services.groups", "http://127.0.0.1:" + stub().getAddress().getPort());
-            config.put("kdnet.gateway.services.meetings", "http://127.0.0.1:1");
+            config.put("kdnet.gateway.services.meetings", slow().stream()
+                    .map(server -> "http://127.0.0.1:" + server.getAddress().getPort()).collect(Collectors.joining(",")));
             config.put("kdnet.gateway.services.economy", "http://127.0.0.1:1");
             config.put("kdnet.gateway.max-body-size", Integer.toString(MAX_BODY));
             config.put("kdnet.gateway.rate-limit.requests", "100000");
@@ -78,6 +86,61 @@ class ForwardingTest {
             stub.start();
         }
         return stub;
+    }
+
+    /**
+     * Two instances of a service that answers an API call after a second; {@code /calls} answers at once how many
+     * it got.
+     */
+    private static List<HttpServer> slow;
+
+    private static synchronized List<HttpServer> slow() {
+        if (slow == null) {
+            slow = new ArrayList<>();
+            for (var i = 0; i < 2; i++) {
+                HttpServer server;
+                try {
+                    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                var calls = new AtomicInteger();
+                server.setExecutor(Executors.newCachedThreadPool());
+                server.createContext("/", exchange -> {
+                    var path = exchange.getRequestURI().getPath();
+                    if (path.equals("/calls")) {
+                        var answer = Integer.toString(calls.get()).getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, answer.length);
+                        exchange.getResponseBody().write(answer);
+                    } else if (path.startsWith("/q/")) {
+                        // The gateway's readiness checks.
+                        exchange.sendResponseHeaders(200, -1);
+                    } else {
+                        calls.incrementAndGet();
+                        try {
+                            Thread.sleep(1_000);
+                            exchange.sendResponseHeaders(200, -1);
+                        } catch (InterruptedException | IOException e) {
+                            // The gateway let go of the call.
+                        }
+                    }
+                    exchange.close();
+                });
+                server.start();
+                slow.add(server);
+            }
+        }
+        return slow;
+    }
+
+    /** The calls the slow service's instances got, asked of each instance the gateway was configured with. */
+    private static int slowCalls() throws Exception {
+        var sum = 0;
+        for (var url : ConfigProvider.getConfig().getValue("kdnet.gateway.services.meetings", String.class).split(",")) {
+            sum += Integer.parseInt(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/calls"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+        return sum;
     }
 
     /** POSTs the stub has received so far. */
@@ -147,5 +210,19 @@ class ForwardingTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.contains("uri=\"/api/groups/*\""), "a series for the area");
         assertFalse(metrics.contains("uri=\"/api/groups/organizations"), "none for a path");
+    }
+
+    @Test
+    void aCallerWhoHangsUpIsNotRetriedOnAnotherInstance() throws Exception {
+        // A read that failed before any answer goes once to another instance; a caller who hung up is no such failure.
+        try (var socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/meetings/meetings HTTP/1.1\r\nHost: gateway\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> slowCalls() == 1);
+        }
+        // Both instances would have been called within the second the first takes to answer.
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+                .until(() -> slowCalls() == 1);
     }
 }
