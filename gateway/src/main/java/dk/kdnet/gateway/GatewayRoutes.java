@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.smallrye.stork.api.ServiceInstance;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -185,19 +186,23 @@ public class GatewayRoutes {
                 }
                 // A read may go once to another instance when the connection failed before any answer (the instance
                 // died; not a timeout: it may only be slow) or when the instance answered 503 (it is stopping and
-                // refuses new requests). A write may have been carried out, so it is never sent again.
+                // refuses new requests). A write may have been carried out, so it is never sent again. A connection
+                // the service closed under the call (a kept-alive one it let go of just as the gateway sent on it)
+                // says nothing against the instance: the only one is tried again, on a new connection.
+                var closedUnderIt = result.failed() && result.cause() instanceof HttpClosedException;
                 var again = result.succeeded() ? result.result().getStatusCode() == 503 : !timedOut(result.cause());
                 if (again && IDEMPOTENT.contains(incoming.method()) && attempt != null && attempt.instance != null
-                        && attempt.failed == null && upstreams.hasOther(area, attempt.instance)) {
+                        && attempt.failed == null && (closedUnderIt || upstreams.hasOther(area, attempt.instance))) {
                     var failure = result.succeeded() ? new IllegalStateException("answered 503") : result.cause();
                     if (result.succeeded()) {
                         result.result().release();
                     }
-                    attempt.end(failure);
+                    attempt.end(closedUnderIt ? null : failure);
                     attempt.failed = attempt.instance;
-                    LOG.infof("%s-service instance %s:%d failed %s %s [cid=%s]; trying another: %s", area,
+                    LOG.infof("%s-service instance %s:%d failed %s %s [cid=%s]; trying %s: %s", area,
                             attempt.instance.getHost(), attempt.instance.getPort(), incoming.method(),
-                            incoming.path(), id, failure.toString());
+                            incoming.path(), id, upstreams.hasOther(area, attempt.instance) ? "another" : "again",
+                            failure.toString());
                     request.setBody(null);
                     return context.sendRequest().recover(second -> problem(context, second, id));
                 }

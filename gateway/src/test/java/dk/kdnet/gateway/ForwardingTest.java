@@ -55,7 +55,7 @@ class ForwardingTest {
             config.put("kdnet.gateway.services.groups", "http://127.0.0.1:" + stub().getAddress().getPort());
             config.put("kdnet.gateway.services.meetings", slow().stream()
                     .map(server -> "http://127.0.0.1:" + server.getAddress().getPort()).collect(Collectors.joining(",")));
-            config.put("kdnet.gateway.services.economy", "http://127.0.0.1:1");
+            config.put("kdnet.gateway.services.economy", "http://127.0.0.1:" + dropsFirst().getAddress().getPort());
             config.put("kdnet.gateway.max-body-size", Integer.toString(MAX_BODY));
             config.put("kdnet.gateway.rate-limit.requests", "100000");
             config.putAll(TestInfrastructure.gatewayDatabase());
@@ -131,6 +131,37 @@ class ForwardingTest {
             }
         }
         return slow;
+    }
+
+    /**
+     * One instance that closes the connection of its first API call without answering, as a service does with a
+     * kept-alive connection it lets go of just as the gateway sends on it; it answers the calls after that with how
+     * many it got.
+     */
+    private static HttpServer dropsFirst;
+
+    private static synchronized HttpServer dropsFirst() {
+        if (dropsFirst == null) {
+            try {
+                dropsFirst = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var calls = new AtomicInteger();
+            dropsFirst.createContext("/", exchange -> {
+                if (!exchange.getRequestURI().getPath().startsWith("/q/") && calls.incrementAndGet() > 1) {
+                    var answer = Integer.toString(calls.get()).getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, answer.length);
+                    exchange.getResponseBody().write(answer);
+                } else if (exchange.getRequestURI().getPath().startsWith("/q/")) {
+                    exchange.sendResponseHeaders(200, -1);
+                }
+                // The first call: closed without an answer.
+                exchange.close();
+            });
+            dropsFirst.start();
+        }
+        return dropsFirst;
     }
 
     /** The calls the slow service's instances got, asked of each instance the gateway was configured with. */
@@ -224,5 +255,13 @@ class ForwardingTest {
         // Both instances would have been called within the second the first takes to answer.
         await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
                 .until(() -> slowCalls() == 1);
+    }
+
+    @Test
+    void aReadWhoseConnectionTheOnlyInstanceClosedIsTriedAgainOnANewOne() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + RestAssured.port + "/api/economy/charges")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("2", response.body(), "the instance's second call answered");
     }
 }
