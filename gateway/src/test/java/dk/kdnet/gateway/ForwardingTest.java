@@ -65,11 +65,7 @@ class ForwardingTest {
 
     private static synchronized HttpServer stub() {
         if (stub == null) {
-            try {
-                stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            stub = localServer();
             var posts = new AtomicInteger();
             stub.createContext("/", exchange -> {
                 var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -98,12 +94,7 @@ class ForwardingTest {
         if (slow == null) {
             slow = new ArrayList<>();
             for (var i = 0; i < 2; i++) {
-                HttpServer server;
-                try {
-                    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                var server = localServer();
                 var calls = new AtomicInteger();
                 server.setExecutor(Executors.newCachedThreadPool());
                 server.createContext("/", exchange -> {
@@ -142,11 +133,7 @@ class ForwardingTest {
 
     private static synchronized HttpServer dropsFirst() {
         if (dropsFirst == null) {
-            try {
-                dropsFirst = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            dropsFirst = localServer();
             var calls = new AtomicInteger();
             dropsFirst.createContext("/", exchange -> {
                 if (!exchange.getRequestURI().getPath().startsWith("/q/") && calls.incrementAndGet() > 1) {
@@ -172,6 +159,14 @@ class ForwardingTest {
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
         }
         return sum;
+    }
+
+    private static HttpServer localServer() {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** POSTs the stub has received so far. */
