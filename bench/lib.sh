@@ -110,7 +110,7 @@ service_instance() {
 # the figure.
 paired() {
   local name=$1 url=$2 pid=$3 other=$4 other_url=$5 other_pid=$6 pairs=${7:-10} seconds=${8:-5}
-  local tick pair side out requests c0 c1 rps_a rps_b cpu_a cpu_b rows
+  local tick pair side out requests c0 c1 rps_a rps_b cpu_a cpu_b rows refused=""
   tick=$(getconf CLK_TCK)
   printf '%-5s %10s %10s %7s %12s %12s\n' pair "$name" "$other" ratio "cpu_ms_$name" "cpu_ms_$other"
   rows=$(mktemp)
@@ -121,13 +121,15 @@ paired() {
       c0=$(cpu_ticks $p)
       out=$(wrk -t2 -c16 -d${seconds}s "$u")
       c1=$(cpu_ticks $p)
-      [ -z "$(echo "$out" | awk '/Non-2xx/ {print $5}')" ] || { echo "paired: $u answered non-2xx"; exit 1; }
+      [ -z "$(echo "$out" | awk '/Non-2xx/ {print $5}')" ] || refused="$refused $u"
       requests=$(echo "$out" | awk '/requests in/ {print $1}')
       printf -v "rps_$side" '%s' "$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
       printf -v "cpu_$side" '%s' "$(awk -v c=$((c1 - c0)) -v n=$requests -v t=$tick 'BEGIN {printf "%.3f", c * 1000 / t / n}')"
     done
     awk -v a=$rps_a -v b=$rps_b -v p=$pair -v ca=$cpu_a -v cb=$cpu_b \
       'BEGIN {printf "%-5s %10.0f %10.0f %7.2f %12s %12s\n", p, a, b, a / b, ca, cb}'
+    # A pair with an answer that was not 2xx is not comparable: shown, left out of the median.
+    if [ -n "$refused" ]; then echo "  ^ not every answer was 2xx ($refused): left out"; refused=""; continue; fi
     echo "$rps_a $rps_b $cpu_a $cpu_b" >> "$rows"
   done
   awk -v name="$name" -v other="$other" -v s=$seconds '
@@ -137,6 +139,7 @@ paired() {
     }
     {r[NR] = $1 / $2; ca[NR] = $3; cb[NR] = $4}
     END {
+      if (NR == 0) { printf "%s/%s throughput: none (every pair had answers that were not 2xx)\n", name, other; exit }
       m = median(r, NR); low = r[1]; high = r[NR];
       printf "%s/%s throughput: %.2f (median of %d pairs of %d s, range %.2f-%.2f)\n", name, other, m, NR, s, low, high;
       printf "CPU per request (medians): %s %.3f ms, %s %.3f ms\n", name, median(ca, NR), other, median(cb, NR);
