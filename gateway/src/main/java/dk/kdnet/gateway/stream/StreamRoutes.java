@@ -5,7 +5,6 @@ import dk.kdnet.gateway.GatewaySecurity;
 import dk.kdnet.gateway.ProblemResponses;
 import dk.kdnet.problems.Problem;
 import dk.kdnet.problems.ProblemType;
-import dk.kdnet.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -124,11 +123,8 @@ public class StreamRoutes {
 
     /** The one organization a client token is limited to, as the services read it (Caller), or null. */
     private static UUID organization(JsonWebToken jwt) {
-        if (!jwt.containsClaim(Roles.ORGANIZATION_CLAIM)) {
-            return null;
-        }
         try {
-            return UUID.fromString(jwt.<Object>getClaim(Roles.ORGANIZATION_CLAIM).toString().replace("\"", ""));
+            return dk.kdnet.security.Caller.organizationOf(jwt);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the token's organization_id is not an organization id");
         }
