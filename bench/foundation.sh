@@ -13,11 +13,7 @@
 duration=${1:-15}
 rounds=${2:-2}
 source "$(dirname "$0")/lib.sh"
-need_wrk
-source local/jdk.sh
-pick_java
-package_peer baseline
-package_peer proxy
+read_bench baseline proxy
 if [ -z "${BENCH_AS_BUILT:-}" ] && [ ! -f gateway/target/quarkus-app/app.aot ]; then
   # ./kdnet up builds, and on JDK 25+ its first start records the AOT caches: the timed start is the next one.
   echo "== a first ./kdnet up builds the tree and records its AOT caches"

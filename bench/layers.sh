@@ -13,10 +13,7 @@
 duration=${1:-15}
 rounds=${2:-3}
 source "$(dirname "$0")/lib.sh"
-need_wrk
-source local/jdk.sh
-pick_java
-package_peer baseline
+read_bench baseline
 start_stack ${BENCH_AS_BUILT:+--as-built}
 tick=$(getconf CLK_TCK)
 flags="-Xms64m -Xmx256m $(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')"

@@ -73,6 +73,16 @@ measure_header() {
   printf '%-44s %4s %10s %10s %10s %8s\n' what conn req_s p50 p99 non2xx
 }
 
+# read_bench PEER...: what the read benches (foundation, layers) need before their stack: wrk, the JDK, and the
+# peers under bench/ they measure beside the product.
+read_bench() {
+  local peer
+  need_wrk
+  source local/jdk.sh
+  pick_java
+  for peer in "$@"; do package_peer $peer; done
+}
+
 # package_peer NAME: builds bench/NAME (a peer measured beside the product, not part of it); offline if it can.
 package_peer() {
   ./mvnw -B -o -q -f bench/$1/pom.xml package -DskipTests 2>/dev/null || ./mvnw -B -q -f bench/$1/pom.xml package -DskipTests

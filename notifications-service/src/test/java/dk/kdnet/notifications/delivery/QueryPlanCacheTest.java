@@ -30,8 +30,8 @@ class QueryPlanCacheTest {
 
     @Test
     void idleWorkersLookingForDeliveriesCacheTheirQueryOnce() {
-        // The four workers have looked at least once each.
-        await().pollDelay(Duration.ofMillis(600)).until(() -> true);
+        // The workers have looked (idle, they run no other query).
+        await().atMost(Duration.ofSeconds(5)).until(() -> cachedPlans() > 0);
         var plans = cachedPlans();
         // Twenty-odd more looks.
         await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
