@@ -1,5 +1,6 @@
 package dk.kdnet.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -36,7 +38,23 @@ public class Inbox {
      * audit revision written at commit carries it too.
      */
     public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
+        return handle(consumer, record, event -> true, handler);
+    }
+
+    /**
+     * As {@link #handle(String, ConsumerRecord, Consumer)}, for a consumer that acts on only some events of its topic:
+     * one it has nothing to do with ({@code relevant} answers false; it may throw {@link MalformedEventException}) costs
+     * no transaction and leaves no inbox row, since handling it again would change nothing either. Counted in
+     * {@code kdnet.inbox.skipped}.
+     */
+    public boolean handle(String consumer, ConsumerRecord<String, String> record, Predicate<CloudEvent> relevant,
+            Consumer<CloudEvent> handler) {
         var event = CloudEvent.fromRecord(record);
+        if (!relevant.test(event)) {
+            Counter.builder("kdnet.inbox.skipped").description("Events a consumer had nothing to do with")
+                    .tag("consumer", consumer).tag("type", event.type()).register(metrics).increment();
+            return false;
+        }
         Correlation.beginFrom(event);
         var started = System.nanoTime();
         try {

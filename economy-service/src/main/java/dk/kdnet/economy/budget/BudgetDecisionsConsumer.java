@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * Carries out the effects of decisions recorded in meetings-service that economy-service acts on ({@link #KINDS}):
  * an approved budget (BUDGET_APPROVED) moves to APPROVED with the decision as its cause, once per decision.
  *
- * <p>All effects of one decision are applied in the inbox's transaction. An effect that breaks a budget rule (no such
+ * <p>A decision without such an effect is passed over without a transaction. All effects of one decision are applied
+ * in the inbox's transaction. An effect that breaks a budget rule (no such
  * budget, a draft not yet proposed) fails the same way on every retry: it is not retried and the decision goes to
  * {@code economy.dead-letter}, its reason naming the rule.
  */
@@ -45,7 +46,7 @@ public class BudgetDecisionsConsumer {
     @Retry(maxRetries = 5, delay = 200, abortOn = {MalformedEventException.class, EffectRejected.class})
     @ExponentialBackoff(maxDelay = 10_000)
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, record, this::apply);
+        inbox.handle(CONSUMER, record, event -> DecisionRecorded.hasEffectOf(event, KINDS), this::apply);
     }
 
     void apply(CloudEvent event) {

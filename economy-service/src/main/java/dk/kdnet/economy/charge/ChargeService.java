@@ -182,6 +182,7 @@ public class ChargeService {
             outbox.publishAll(changes.stream().map(c -> c.event(cause)).toList());
             changed += changes.size();
         }
+        progress.finish();
         var took = System.nanoTime() - started;
         // Up to the commit, which the transaction's caller pays.
         Timer.builder("kdnet.recalculation").description("Recalculations of charges, by the event type that caused "

@@ -31,11 +31,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Records each recalculation's progress where the secretariat can read it ({@code /api/economy/recalculations}) and
- * Prometheus can scrape it. The recalculation runs in one transaction; its record is written in transactions of its
- * own (at the start, at most every {@code kdnet.economy.recalculation.progress-interval}, when all schemes are
- * calculated), so it is visible while the work is not yet committed, and says DONE or FAILED after the commit or
- * rollback. Those writes run one after another on a thread of their own, not the recalculation's: it neither waits
- * for them nor holds a second connection of the pool while it has one.
+ * Prometheus can scrape it. The recalculation runs in one transaction. One of many schemes (from
+ * {@code kdnet.economy.recalculation.shown-from}) has its record written in transactions of its own (at the start, at
+ * most every {@code kdnet.economy.recalculation.progress-interval}, when all schemes are calculated), so it is visible
+ * while the work is not yet committed, and says DONE or FAILED after the commit or rollback. Those writes run one after
+ * another on a thread of their own, not the recalculation's: it neither waits for them nor holds a second connection
+ * of the pool while it has one. One of a few schemes is over in milliseconds: its record is written once, DONE, in its
+ * own transaction ({@link Progress#finish}), and FAILED after a rollback.
  */
 @ApplicationScoped
 public class Recalculations {
@@ -53,6 +55,9 @@ public class Recalculations {
 
     @ConfigProperty(name = "kdnet.economy.recalculation.progress-interval", defaultValue = "1s")
     Duration progressInterval;
+
+    @ConfigProperty(name = "kdnet.economy.recalculation.shown-from")
+    int shownFrom;
 
     @ConfigProperty(name = "kdnet.events.retention", defaultValue = "P7D")
     Duration retention;
@@ -95,16 +100,21 @@ public class Recalculations {
      * any, and the decision behind it).
      */
     public Progress start(UUID causeEventId, String causeEventType, DecisionReference decision, int total) {
-        var progress = new Progress(UUID.randomUUID(), total);
+        var progress = new Progress(UUID.randomUUID(), total, total >= shownFrom);
         var correlationId = Correlation.currentId();
-        progress.then(() -> em.createNativeQuery("""
+        progress.insert = (state, done) -> em.createNativeQuery("""
                 INSERT INTO recalculation (id, state, done, total, cause_event_id, cause_event_type, decision_id,
-                                           correlation_id, started_at, updated_at)
-                VALUES (?1, 'RUNNING', 0, ?2, ?3, ?4, ?5, ?6, now(), now())""")
-                .setParameter(1, progress.id).setParameter(2, total).setParameter(3, causeEventId)
-                .setParameter(4, causeEventType).setParameter(5, decision == null ? null : decision.decisionId())
-                .setParameter(6, correlationId)
-                .executeUpdate());
+                                           correlation_id, started_at, updated_at, finished_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(),
+                        CASE WHEN CAST(?2 AS text) = 'RUNNING' THEN NULL ELSE clock_timestamp() END)""")
+                .setParameter(1, progress.id).setParameter(2, state.name()).setParameter(3, done)
+                .setParameter(4, total).setParameter(5, causeEventId).setParameter(6, causeEventType)
+                .setParameter(7, decision == null ? null : decision.decisionId()).setParameter(8, correlationId)
+                .setParameter(9, progress.startedAt)
+                .executeUpdate();
+        if (progress.shown) {
+            progress.then(() -> progress.insert.write(Recalculation.State.RUNNING, 0));
+        }
         running.put(progress.id, progress);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -113,8 +123,15 @@ public class Recalculations {
             @Override
             public void afterCompletion(int status) {
                 running.remove(progress.id);
-                var state = status == Status.STATUS_COMMITTED ? Recalculation.State.DONE : Recalculation.State.FAILED;
                 var done = progress.done.get();
+                if (!progress.shown) {
+                    // Committed, its record came with it (finish); rolled back, so did the record.
+                    if (status != Status.STATUS_COMMITTED) {
+                        progress.then(() -> progress.insert.write(Recalculation.State.FAILED, done));
+                    }
+                    return;
+                }
+                var state = status == Status.STATUS_COMMITTED ? Recalculation.State.DONE : Recalculation.State.FAILED;
                 progress.then(() -> em.createNativeQuery("""
                                 UPDATE recalculation SET state = ?2, done = ?3, updated_at = now(), finished_at = now()
                                 WHERE id = ?1""")
@@ -126,6 +143,9 @@ public class Recalculations {
     }
 
     private void write(Progress progress) {
+        if (!progress.shown) {
+            return;
+        }
         progress.lastWrite = System.nanoTime();
         var done = progress.done.get();
         progress.then(() -> em.createNativeQuery(
@@ -150,23 +170,43 @@ public class Recalculations {
         });
     }
 
+    @FunctionalInterface
+    private interface RecordWrite {
+        void write(Recalculation.State state, int done);
+    }
+
     /** A recalculation under way: iterate its schemes through {@link #track} and each one counts as done. */
     public final class Progress {
 
         private final UUID id;
         private final int total;
+        /** Recorded while it runs, not only once done. */
+        private final boolean shown;
+        private final Instant startedAt = Instant.now();
+        private RecordWrite insert;
         private final AtomicInteger done = new AtomicInteger();
         private long lastWrite = System.nanoTime();
         /** Its writes, in order. */
         private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
-        private Progress(UUID id, int total) {
+        private Progress(UUID id, int total, boolean shown) {
             this.id = id;
             this.total = total;
+            this.shown = shown;
         }
 
         public UUID id() {
             return id;
+        }
+
+        /**
+         * Called in the recalculation's transaction once its work is written: a recalculation of a few schemes has its
+         * record written now, DONE, committed with it.
+         */
+        public void finish() {
+            if (!shown) {
+                insert.write(Recalculation.State.DONE, done.get());
+            }
         }
 
         private synchronized void then(Runnable statement) {

@@ -71,6 +71,17 @@ class BudgetDecisionsConsumerTest extends AsSecretariat {
         given().get("/api/economy/budgets/" + budget).then().body("status", equalTo("APPROVED"));
     }
 
+    /** A decision with no budget effect (a member joining) is passed over: counted, no transaction, no inbox row. */
+    @Test
+    void aDecisionWithoutABudgetEffectIsPassedOver() {
+        var before = skipped();
+        var eventId = ProducedEvents.send(bootstrap, decision(UUID.randomUUID(), "APPROVED",
+                new DecisionEffect(UUID.randomUUID(), DecisionEffect.COLLABORATION_JOIN, UUID.randomUUID(),
+                        UUID.randomUUID(), LocalDate.of(2025, 1, 1), null, null, null, null, null, null, null)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> skipped() > before);
+        assertEquals(0, inbox(eventId));
+    }
+
     @Test
     void aDraftBudgetIsNotApprovedByADecisionWhichGoesToTheDeadLetterTopicWithTheRule() {
         var body = UUID.randomUUID();
@@ -121,6 +132,13 @@ class BudgetDecisionsConsumerTest extends AsSecretariat {
     /** The inbox row is written in the transaction that applies the decision: once there, it is done. */
     private void awaitHandled(UUID eventId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(eventId) == 1);
+    }
+
+    private static double skipped() {
+        var sample = java.util.regex.Pattern.compile("^kdnet_inbox_skipped_total\\{consumer=\"economy\\.decisions\","
+                + "type=\"dk\\.kdnet\\.meetings\\.decision-recorded\\.v1\"} (\\S+)$", java.util.regex.Pattern.MULTILINE)
+                .matcher(given().auth().none().get("/q/metrics").then().statusCode(200).extract().asString());
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     private long inbox(UUID eventId) {

@@ -86,6 +86,33 @@ class RecalculationProgressTest extends AsSecretariat {
                         .get("/api/economy/recalculations"), cause.eventType()).get("state")));
     }
 
+    /** Below kdnet.economy.recalculation.shown-from schemes: no record while it runs, DONE as soon as it commits. */
+    @Test
+    void aRecalculationOfOneSchemeIsRecordedDoneWithItsCommit() {
+        var cause = new Cause(UUID.randomUUID(), "dk.kdnet.test.recalculation-" + UUID.randomUUID() + ".v1", null);
+        QuarkusTransaction.requiringNew().run(() -> {
+            charges.recalculate(List.of(Scheme.<Scheme>find("status", Status.APPROVED).firstResult()), cause);
+            assertEquals(List.of(), given().queryParam("state", "RUNNING").get("/api/economy/recalculations")
+                    .then().statusCode(200).extract().jsonPath().getList("items.cause.eventType")
+                    .stream().filter(cause.eventType()::equals).toList());
+        });
+        // No waiting: the record is committed with the recalculation.
+        var done = byCause(given().queryParam("state", "DONE").get("/api/economy/recalculations"), cause.eventType());
+        assertEquals(1, done.get("done"));
+        assertEquals(1, done.get("total"));
+        assertEquals(cause.eventId().toString(), ((Map<?, ?>) done.get("cause")).get("eventId"));
+        assertTrue(((String) done.get("finishedAt")).compareTo((String) done.get("startedAt")) >= 0, done.toString());
+
+        var failed = new Cause(null, "dk.kdnet.test.recalculation-" + UUID.randomUUID() + ".v1", null);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            charges.recalculate(List.of(Scheme.<Scheme>find("status", Status.APPROVED).firstResult()), failed);
+            throw new IllegalStateException("the commit fails");
+        }));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(1,
+                byCause(given().queryParam("state", "FAILED").queryParam("size", 200)
+                        .get("/api/economy/recalculations"), failed.eventType()).get("total")));
+    }
+
     @Test
     void theSecretariatsOnly() {
         given().auth().oauth2(member()).get("/api/economy/recalculations").then().statusCode(403);

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * member's notice (COLLABORATION_WITHDRAWAL), a new member (COLLABORATION_JOIN) and a seat in a body (APPOINTMENT),
  * each once per decision.
  *
- * <p>All effects of one decision are applied in the inbox's transaction, so a decision is applied
+ * <p>A decision without such an effect is passed over without a transaction. All effects of one decision are applied
+ * in the inbox's transaction, so a decision is applied
  * whole or not at all. An effect that breaks a membership rule (a second notice by another decision,
  * a non-member, a notice before joining, a seat taken) fails the same way on every retry: it is not retried and the
  * decision goes to {@code groups.dead-letter}, its reason naming the rule.
@@ -61,7 +62,7 @@ public class DecisionEffectsConsumer {
     @Retry(maxRetries = 5, delay = 200, abortOn = {MalformedEventException.class, EffectRejected.class})
     @ExponentialBackoff(maxDelay = 10_000)
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, record, this::apply);
+        inbox.handle(CONSUMER, record, event -> DecisionRecorded.hasEffectOf(event, KINDS), this::apply);
     }
 
     void apply(CloudEvent event) {

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,20 +37,26 @@ public class EventRecorder {
     @Retry(maxRetries = 5, delay = 200, abortOn = MalformedEventException.class)
     @ExponentialBackoff(maxDelay = 10_000)
     public void consume(ConsumerRecord<String, String> record) {
-        if (inbox.handle(CONSUMER, record, event -> record(record.topic(), Matching.exact(event, record.value())))) {
+        var offered = new AtomicInteger();
+        // Workers woken for an event no subscription is offered would only find nothing to send.
+        if (inbox.handle(CONSUMER, record, event -> offered.set(record(record.topic(),
+                Matching.exact(event, record.value())))) && offered.get() > 0) {
             worker.wake();
         }
     }
 
-    void record(String topic, CloudEvent event) {
+    /** Answers how many subscriptions it is offered to. */
+    int record(String topic, CloudEvent event) {
         em.createNativeQuery("""
                 INSERT INTO webhook_event (id, topic, type, source, subject, occurred_at, payload)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, event.id()).setParameter(2, topic).setParameter(3, event.type())
                 .setParameter(4, event.source()).setParameter(5, event.subject()).setParameter(6, event.time())
                 .setParameter(7, Matching.body(event)).executeUpdate();
+        var offered = 0;
         for (var subscription : Subscription.<Subscription>listAll()) {
             if (Matching.offered(subscription, event).isPresent()) {
+                offered++;
                 em.createNativeQuery("""
                         INSERT INTO delivery (subscription_id, event_id, subject, status, next_attempt_at)
                         VALUES (?1, ?2, ?3, 'PENDING', now())""")
@@ -57,5 +64,6 @@ public class EventRecorder {
                         .executeUpdate();
             }
         }
+        return offered;
     }
 }

@@ -5,6 +5,7 @@ import dk.kdnet.events.MalformedEventException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** A decision was recorded on an agenda item. Its effects are what other services act on; keyed by meeting so one meeting's decisions stay in order. */
@@ -27,6 +28,12 @@ public record DecisionRecorded(UUID decisionId, UUID meetingId, UUID agendaItemI
                 yield decision;
             }
         });
+    }
+
+    /** Whether the event is a decision with an effect of one of the kinds (malformed: as {@link #of}). */
+    public static boolean hasEffectOf(CloudEvent event, Set<String> kinds) {
+        return of(event).map(decision -> decision.effectList().stream().anyMatch(e -> kinds.contains(e.kind())))
+                .orElse(false);
     }
 
     /** Its effects, none when the event has no list. */
