@@ -55,8 +55,10 @@ public final class KafkaServer implements AutoCloseable {
                     logger.kafka.name=kafka.server.KafkaRaftServer
                     logger.kafka.level=INFO
                     """);
+            // C2 as for the services: the broker carries every event of a decision several times over (bench/flow.sh
+            // measured its CPU per decision), so it is compiled for the steady state, not only for a quick start.
             var java = List.of(Processes.javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j,
+                    "-Dlog4j2.configurationFile=" + log4j,
                     "--enable-native-access=ALL-UNNAMED", "-cp", classpath + "/*");
             var log = dataDir.resolve("kafka.log");
             if (Files.exists(log)) {
