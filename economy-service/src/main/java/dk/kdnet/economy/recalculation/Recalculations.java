@@ -100,18 +100,19 @@ public class Recalculations {
      * any, and the decision behind it).
      */
     public Progress start(UUID causeEventId, String causeEventType, DecisionReference decision, int total) {
-        var progress = new Progress(UUID.randomUUID(), total, total >= shownFrom);
+        var id = UUID.randomUUID();
+        var startedAt = Instant.now();
         var correlationId = Correlation.currentId();
-        progress.insert = (state, done) -> em.createNativeQuery("""
+        var progress = new Progress(id, total, total >= shownFrom, (state, done) -> em.createNativeQuery("""
                 INSERT INTO recalculation (id, state, done, total, cause_event_id, cause_event_type, decision_id,
                                            correlation_id, started_at, updated_at, finished_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, clock_timestamp(),
                         CASE WHEN CAST(?2 AS text) = 'RUNNING' THEN NULL ELSE clock_timestamp() END)""")
-                .setParameter(1, progress.id).setParameter(2, state.name()).setParameter(3, done)
+                .setParameter(1, id).setParameter(2, state.name()).setParameter(3, done)
                 .setParameter(4, total).setParameter(5, causeEventId).setParameter(6, causeEventType)
                 .setParameter(7, decision == null ? null : decision.decisionId()).setParameter(8, correlationId)
-                .setParameter(9, progress.startedAt)
-                .executeUpdate();
+                .setParameter(9, startedAt)
+                .executeUpdate());
         if (progress.shown) {
             progress.then(() -> progress.insert.write(Recalculation.State.RUNNING, 0));
         }
@@ -182,17 +183,18 @@ public class Recalculations {
         private final int total;
         /** Recorded while it runs, not only once done. */
         private final boolean shown;
-        private final Instant startedAt = Instant.now();
-        private RecordWrite insert;
+        /** Inserts its record in the current transaction. */
+        private final RecordWrite insert;
         private final AtomicInteger done = new AtomicInteger();
         private long lastWrite = System.nanoTime();
         /** Its writes, in order. */
         private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
-        private Progress(UUID id, int total, boolean shown) {
+        private Progress(UUID id, int total, boolean shown, RecordWrite insert) {
             this.id = id;
             this.total = total;
             this.shown = shown;
+            this.insert = insert;
         }
 
         public UUID id() {
