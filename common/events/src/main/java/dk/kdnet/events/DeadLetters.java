@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -37,6 +39,9 @@ public class DeadLetters {
 
     @Inject
     OutboxRelay relay;
+
+    @ConfigProperty(name = "kdnet.events.dead-letter-topic")
+    String deadLetterTopic;
 
     /** One parked message: where it came from, why it was parked, and whether it was replayed. */
     public record DeadLetter(@Schema(required = true) UUID id, @Schema(required = true) String topic, int partition,
@@ -73,6 +78,31 @@ public class DeadLetters {
         LOG.warnf("parked a message from %s[%d]@%d: %s", topic, partition, offset, reason);
     }
 
+    /**
+     * Parks a message on this service's dead-letter topic as SmallRye's dead-letter strategy does (the same headers),
+     * for a consumer that handles a poll at a time and so gives up on one record itself; returns once Kafka has it.
+     */
+    public void deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+        var headers = new ArrayList<Header>();
+        record.headers().forEach(headers::add);
+        header(headers, "reason", reason.getMessage() == null ? reason.getClass().getName() : reason.getMessage());
+        header(headers, "exception-class-name", reason.getClass().getName());
+        if (reason.getCause() != null) {
+            header(headers, "cause", String.valueOf(reason.getCause().getMessage()));
+            header(headers, "cause-class-name", reason.getCause().getClass().getName());
+        }
+        header(headers, "topic", record.topic());
+        header(headers, "partition", Integer.toString(record.partition()));
+        header(headers, "offset", Long.toString(record.offset()));
+        relay.sendNow(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(), headers));
+        LOG.warnf("gave up on a message from %s[%d]@%d: %s", record.topic(), record.partition(), record.offset(),
+                reason);
+    }
+
+    private static void header(List<Header> headers, String name, String value) {
+        headers.add(new RecordHeader(DLQ_HEADER_PREFIX + name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Transactional
     public Page<DeadLetter> list(int page, int size) {
         var total = ((Number) em.createNativeQuery("SELECT count(*) FROM dead_letter").getSingleResult()).longValue();
@@ -91,7 +121,7 @@ public class DeadLetters {
     @Transactional
     public DeadLetter replay(UUID id) {
         var letter = find(id);
-        var headers = new ArrayList<org.apache.kafka.common.header.Header>();
+        var headers = new ArrayList<Header>();
         letter.headers().forEach((key, value) -> {
             if (!key.startsWith(DLQ_HEADER_PREFIX)) {
                 headers.add(new RecordHeader(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));

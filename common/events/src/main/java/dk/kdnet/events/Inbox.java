@@ -7,7 +7,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,6 +69,38 @@ public class Inbox {
                     .tag("consumer", consumer).tag("type", event.type()).register(metrics)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             Correlation.end();
+        }
+    }
+
+    /**
+     * Handles a poll's records in one transaction, each once as {@link #handle} would, in their order; answers how
+     * many were new. All or nothing: when one fails (a {@link MalformedEventException} included) none is recorded, and
+     * the caller takes them one at a time, so that only the one that fails is given up on. For a consumer whose
+     * handling writes no audited entity: the transaction's one audit revision could carry only one event's
+     * correlation.
+     */
+    public int handleAll(String consumer, List<ConsumerRecord<String, String>> records,
+            BiConsumer<ConsumerRecord<String, String>, CloudEvent> handler) {
+        var events = records.stream().map(CloudEvent::fromRecord).toList();
+        var started = System.nanoTime();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                var handled = 0;
+                for (int i = 0; i < events.size(); i++) {
+                    var record = records.get(i);
+                    var event = events.get(i);
+                    if (tracing.handling(consumer, event, () -> handleOnce(consumer, event,
+                            e -> handler.accept(record, e)))) {
+                        handled++;
+                    }
+                }
+                return handled;
+            });
+        } finally {
+            Timer.builder("kdnet.inbox.batch.handling")
+                    .description("Handling of one poll's events in one transaction, commit included")
+                    .tag("consumer", consumer).register(metrics)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
