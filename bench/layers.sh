@@ -6,14 +6,18 @@
 # the method profiles of its training run (JEP 515; -XX:-AOTReplayTraining, a diagnostic flag); without it
 # ("no-aot": the flags alone, like the baseline); with traces off (the OpenTelemetry
 # SDK disabled: no trace context either); with request metrics off (Micrometer's HTTP server timing skips /api); with
-# both off; and the baseline (bench/baseline). Each row: throughput, its ratio to the baseline's, and the instance's
+# both off; built with virtual threads off ("worker-pool": quarkus.virtual-threads.enabled is read at build, so a second
+# package of groups-service beside the first, whose resources run on the worker pool as the baseline's do); and the
+# baseline (bench/baseline). Each row: throughput, its ratio to the baseline's, and the instance's
 # CPU per request. What is left between "neither" and the baseline is what cannot be switched off at run time
-# (security, routing, virtual threads, filters, JSON views).
+# (security, routing, filters, JSON views).
 #   bench/layers.sh [duration-seconds] [rounds]   (defaults 15 and 3; the ratios are of the rounds after the first)
 duration=${1:-15}
 rounds=${2:-3}
 source "$(dirname "$0")/lib.sh"
 read_bench baseline
+./mvnw -B -o -q -pl groups-service package -DskipTests -Dquarkus.virtual-threads.enabled=false \
+  -Dquarkus.package.output-directory=quarkus-app-worker-pool
 start_stack ${BENCH_AS_BUILT:+--as-built}
 tick=$(getconf CLK_TCK)
 flags="-Xms64m -Xmx256m $(sed -n 's/^jvm-flags=//p' local/target/classes/kdnet-service.properties | tr ',' ' ')"
@@ -22,7 +26,7 @@ aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^
 no_traces=-Dquarkus.otel.sdk.disabled=true
 no_metrics=-Dquarkus.micrometer.binder.http-server.ignore-patterns=/api/.*
 declare -A port pid
-variants="stack aot aot-untrained no-aot no-traces no-metrics neither baseline"
+variants="stack aot aot-untrained no-aot no-traces no-metrics neither worker-pool baseline"
 next=19201
 pids=""
 for variant in $variants; do
@@ -36,6 +40,7 @@ for variant in $variants; do
     no-traces) service_instance groups-service ${port[$variant]} $flags $no_traces ;;
     no-metrics) service_instance groups-service ${port[$variant]} $flags $no_metrics ;;
     neither) service_instance groups-service ${port[$variant]} $flags $no_traces $no_metrics ;;
+    worker-pool) app=quarkus-app-worker-pool service_instance groups-service ${port[$variant]} $flags ;;
     baseline) db=groups service_instance baseline ${port[$variant]} $flags ;;
   esac
   pid[$variant]=$instance

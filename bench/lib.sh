@@ -93,9 +93,10 @@ listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d
 cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 
 # service_instance MODULE PORT FLAGS...: a second instance, as ./kdnet up launches it, on the stack's databases;
-# its pid in $instance. MODULE baseline or proxy: the peer under bench/ (ready once it reads $aarhus).
+# its pid in $instance. MODULE baseline or proxy: the peer under bench/ (ready once it reads $aarhus). $app: another
+# package of MODULE (its directory under target/).
 service_instance() {
-  local module=$1 port=$2 dir=$1/target/quarkus-app ready=/q/health/ready; shift 2
+  local module=$1 port=$2 dir=$1/target/${app:-quarkus-app} ready=/q/health/ready; shift 2
   case $module in baseline | proxy) dir=bench/$module/target/quarkus-app; ready=/api/groups/organizations/$aarhus ;; esac
   (cd $dir && \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$KDNET_PG_PORT/${db:-${module%-service}} QUARKUS_DATASOURCE_USERNAME=kdnet \
