@@ -75,13 +75,8 @@ class EventRecorderTest extends AsSecretariat {
         var subscription = subscribe(organization);
         var offset = farOffset();
         var first = event(organization, 1, offset);
-        var unreadable = new ConsumerRecord<>(GroupsTopics.ORGANIZATIONS, 0, offset + 1, organization.toString(),
+        var unreadable = record(organization, "not-a-uuid", offset + 1,
                 "{\"organizationId\":\"%s\"}".formatted(organization));
-        for (var header : Map.of("ce_specversion", "1.0", "ce_id", "not-a-uuid", "ce_source", "/kdnet/test",
-                "ce_type", OrganizationChanged.TYPE, "ce_subject", organization.toString(),
-                "ce_time", OffsetDateTime.now().toString()).entrySet()) {
-            unreadable.headers().add(new RecordHeader(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8)));
-        }
         var last = event(organization, 3, offset + 2);
 
         recorder.consume(poll(List.of(first, unreadable, last)));
@@ -114,11 +109,16 @@ class EventRecorderTest extends AsSecretariat {
     }
 
     private static ConsumerRecord<String, String> event(UUID organization, int n, long offset) {
-        var record = new ConsumerRecord<>(GroupsTopics.ORGANIZATIONS, 0, offset, organization.toString(), """
+        return record(organization, UUID.randomUUID().toString(), offset, """
                 {"organizationId":"%s","kind":"MUNICIPALITY","name":"Testkommune %d","shortName":"T%d",
                  "municipalityCode":null,"cvr":null,"ean":null}""".formatted(organization, n, n));
-        for (var header : Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/kdnet/test", "ce_type", OrganizationChanged.TYPE, "ce_subject", organization.toString(),
+    }
+
+    /** An organization-changed event as groups-service publishes it (binary mode), with the given {@code ce_id}. */
+    private static ConsumerRecord<String, String> record(UUID organization, String id, long offset, String data) {
+        var record = new ConsumerRecord<>(GroupsTopics.ORGANIZATIONS, 0, offset, organization.toString(), data);
+        for (var header : Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/kdnet/test",
+                "ce_type", OrganizationChanged.TYPE, "ce_subject", organization.toString(),
                 "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json").entrySet()) {
             record.headers().add(new RecordHeader(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8)));
         }
