@@ -111,12 +111,15 @@ final class FlowApi {
         for (var page = 0; ; page++) {
             var json = given().queryParam("scheme", schemeId).queryParam("year", year).queryParam("page", page)
                     .get("/api/economy/charges").then().statusCode(200).extract().jsonPath();
-            for (Map<String, Object> item : json.<Map<String, Object>>getList("items")) {
+            var items = json.<Map<String, Object>>getList("items");
+            for (Map<String, Object> item : items) {
                 var organizationId = UUID.fromString((String) item.get("organizationId"));
                 rows.put(organizationId, new ChargeRow(UUID.fromString((String) item.get("id")), organizationId,
                         ((Number) item.get("amount")).longValue()));
             }
-            if (rows.size() >= json.getLong("total")) {
+            // Past the last page too: rows that moved between pages while the flow changed them are then missing,
+            // and a caller waiting for the flow to settle sees a mismatch and reads again (it had paged on forever).
+            if (rows.size() >= json.getLong("total") || items.isEmpty()) {
                 return new Charges(json.getLong("schemeTotal"), json.getLong("sumOfRows"), rows);
             }
         }
