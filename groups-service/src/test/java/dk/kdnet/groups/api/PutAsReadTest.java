@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dk.kdnet.groups.organization.UnusedMunicipalityCodes;
 import dk.kdnet.testing.AsSecretariat;
 import dk.kdnet.testing.KdnetTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,7 +41,7 @@ class PutAsReadTest extends AsSecretariat {
     @MethodSource("resources")
     void aBodyAsReadWithOneChangeIsTakenAndAnotherIdIsRefusedChangingNothing(String collection, String registration) {
         var name = "Read back " + UUID.randomUUID();
-        var code = String.valueOf(900 + (int) (Math.random() * 99));
+        var code = UnusedMunicipalityCodes.next();
         var id = given().contentType("application/json").body(registration.formatted(name, code))
                 .post(GROUPS + "/" + collection).then().statusCode(201).extract().path("id").toString();
         var resource = GROUPS + "/" + collection + "/" + id;

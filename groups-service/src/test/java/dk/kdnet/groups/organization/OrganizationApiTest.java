@@ -34,10 +34,6 @@ class OrganizationApiTest extends AsSecretariat {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    static String uniqueCode() {
-        return String.format("%03d", ThreadLocalRandom.current().nextInt(100, 1000));
-    }
-
     @Test
     void aListSortsByTheKeyAskedForAndRefusesAnUnknownOne() {
         List<String> byCode = given().queryParam("kind", "MUNICIPALITY").queryParam("sort", "municipalityCode")
@@ -81,7 +77,7 @@ class OrganizationApiTest extends AsSecretariat {
 
     @Test
     void registeringPublishesAnEventKeyedByTheOrganization() throws Exception {
-        var code = "9" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+        var code = UnusedMunicipalityCodes.next();
         var id = given().contentType("application/json")
                 .body("""
                         {"kind":"MUNICIPALITY","name":"Testby Kommune","shortName":"Testby",
