@@ -7,9 +7,8 @@
 # ("no-aot": the flags alone, like the baseline); with traces off (the OpenTelemetry
 # SDK disabled: no trace context either); with request metrics off (Micrometer's HTTP server timing skips /api); with
 # both off; built with virtual threads off ("worker-pool": quarkus.virtual-threads.enabled is read at build, so a second
-# package of groups-service beside the first, whose resources run on the worker pool as the baseline's do); on Java's NIO
-# instead of Linux's epoll ("nio": quarkus.vertx.prefer-native-transport off; the baseline is on epoll as the product);
-# and the baseline (bench/baseline). Each row: throughput, its ratio to the baseline's, and the instance's
+# package of groups-service beside the first, whose resources run on the worker pool as the baseline's do); and the
+# baseline (bench/baseline). Each row: throughput, its ratio to the baseline's, and the instance's
 # CPU per request. What is left between "neither" and the baseline is what cannot be switched off at run time
 # (security, routing, filters, JSON views).
 #   bench/layers.sh [duration-seconds] [rounds]   (defaults 15 and 3; the ratios are of the rounds after the first)
@@ -27,7 +26,7 @@ aarhus=$(curl -s "$GATEWAY/api/groups/organizations?size=50" | grep -o '"id":"[^
 no_traces=-Dquarkus.otel.sdk.disabled=true
 no_metrics=-Dquarkus.micrometer.binder.http-server.ignore-patterns=/api/.*
 declare -A port pid
-variants="stack aot aot-untrained no-aot no-traces no-metrics neither worker-pool nio baseline"
+variants="stack aot aot-untrained no-aot no-traces no-metrics neither worker-pool baseline"
 next=19201
 pids=""
 for variant in $variants; do
@@ -42,7 +41,6 @@ for variant in $variants; do
     no-metrics) service_instance groups-service ${port[$variant]} $flags $no_metrics ;;
     neither) service_instance groups-service ${port[$variant]} $flags $no_traces $no_metrics ;;
     worker-pool) app=quarkus-app-worker-pool service_instance groups-service ${port[$variant]} $flags ;;
-    nio) service_instance groups-service ${port[$variant]} $flags -Dquarkus.vertx.prefer-native-transport=false ;;
     baseline) db=groups service_instance baseline ${port[$variant]} $flags ;;
   esac
   pid[$variant]=$instance

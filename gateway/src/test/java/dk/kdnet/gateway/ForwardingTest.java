@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dk.kdnet.testing.TestInfrastructure;
@@ -12,8 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -197,19 +194,6 @@ class ForwardingTest {
         return HttpRequest.newBuilder(organizations()).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + TestInfrastructure.tokens().forRole("secretariat"))
                 .header("Content-Type", "application/json").POST(body);
-    }
-
-    @Inject
-    Vertx vertx;
-
-    @Test
-    void socketsRunOnEpollWhereItIsPackaged() throws Exception {
-        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
-                "epoll's native library is packaged for Linux on x86-64 only");
-        assertTrue(vertx.isNativeTransportEnabled(), "Vert.x on epoll, not NIO: " + vertx.unavailableNativeTransportCause());
-        var response = HttpClient.newHttpClient().send(post(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals("2 {}", response.body(), "forwarded over it");
     }
 
     @Test
