@@ -8,7 +8,9 @@
 #    Quarkus REST + Panache by-id read of the same table, the same flags), through the gateway, and through the proxy
 #    baseline (bench/proxy: Quarkus HTTP and Vert.x's reverse proxy, nothing else, the same flags); CPU per request
 #    of the front (gateway or proxy baseline) and of groups-service; then the targets' ratios (direct/baseline,
-#    gateway/direct) from 10 short paired rounds each (bench/lib.sh paired), their median and range.
+#    gateway/direct) from 10 short paired rounds each (bench/lib.sh paired), their median and range; then, paired the
+#    same way and not a target, a second groups-service without the AOT cache against the baseline (the cache's share
+#    of direct/baseline: docs/benchmarks.md, "The AOT cache and warm-up").
 #   bench/foundation.sh [duration-seconds] [rounds]   (defaults 15 and 2)
 duration=${1:-15}
 rounds=${2:-2}
@@ -66,11 +68,12 @@ for module in groups-service meetings-service economy-service notifications-serv
 done
 
 # The peers of the reads, beside the stack: groups-service with the earlier flags, the baseline, the proxy baseline.
-old_port=19101 baseline_port=19102 proxy_port=19103
+old_port=19101 baseline_port=19102 proxy_port=19103 no_aot_port=19104
 service_instance groups-service $old_port -Xms16m -Xmx384m $old_flags; old_pid=$instance
 db=groups service_instance baseline $baseline_port $heap $new_flags; baseline_pid=$instance
 service_instance proxy $proxy_port $heap $new_flags; proxy_pid=$instance
-trap 'kill -TERM $old_pid $baseline_pid $proxy_pid 2>/dev/null; kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
+service_instance groups-service $no_aot_port $heap $new_flags; no_aot_pid=$instance
+trap 'kill -TERM $old_pid $baseline_pid $proxy_pid $no_aot_pid 2>/dev/null; kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
 gateway_pid=$(listener $KDNET_GATEWAY_PORT); groups_pid=$(listener $KDNET_GROUPS_PORT)
 
 echo "== GET /api/groups/organizations/$aarhus: wrk ${duration}s after ${duration}s of warm-up, $rounds alternating rounds;"
@@ -129,3 +132,8 @@ echo "== direct and the baseline, paired rounds (target >= 0.8)"
 paired direct $direct_url $groups_pid baseline http://127.0.0.1:$baseline_port/api/groups/organizations/$aarhus $baseline_pid
 echo "== through the gateway and direct, paired rounds (target >= 0.7); CPU: the gateway's, groups-service's"
 paired gateway http://127.0.0.1:$KDNET_GATEWAY_PORT/api/groups/organizations/$aarhus $gateway_pid direct $direct_url $groups_pid
+echo "== groups-service without the AOT cache (a second instance, the same flags) and the baseline, paired rounds;"
+echo "   not a target: beside direct/baseline it shows the AOT cache's share (warmed up first as long as the paths above)"
+no_aot_url=http://127.0.0.1:$no_aot_port/api/groups/organizations/$aarhus
+for _ in 1 2 3 4; do wrk -t2 -c16 -d${duration}s "$no_aot_url" > /dev/null; done
+paired no-aot $no_aot_url $no_aot_pid baseline http://127.0.0.1:$baseline_port/api/groups/organizations/$aarhus $baseline_pid
