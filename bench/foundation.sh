@@ -67,7 +67,8 @@ for module in groups-service meetings-service economy-service notifications-serv
   kill -TERM $instance; wait $instance 2>/dev/null || true
 done
 
-# The peers of the reads, beside the stack: groups-service with the earlier flags, the baseline, the proxy baseline.
+# The peers of the reads, beside the stack: groups-service with the earlier flags, the baseline, the proxy baseline,
+# and groups-service without the AOT cache.
 old_port=19101 baseline_port=19102 proxy_port=19103 no_aot_port=19104
 service_instance groups-service $old_port -Xms16m -Xmx384m $old_flags; old_pid=$instance
 db=groups service_instance baseline $baseline_port $heap $new_flags; baseline_pid=$instance
