@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.smallrye.stork.api.ServiceInstance;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
@@ -56,15 +57,24 @@ public class GatewayRoutes {
     @Inject
     Upstreams upstreams;
 
+    /**
+     * One client, and so one connection pool, per event loop: a pool hands any free connection to any caller, and a
+     * request forwarded on another event loop's connection has its writes and its answer handed between two threads.
+     */
+    private final ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(
+            new HttpClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis()).setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(100)));
+
     void routes(@Observes Router router) {
-        var client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(100));
         config.services().keySet().forEach(area -> {
-            var proxy = HttpProxy.reverseProxy(client);
-            proxy.origin(context -> connect(area, context));
-            proxy.addInterceptor(new ForwardingInterceptor(area));
-            router.routeWithRegex("^/api/" + area + "(/.*)?$").order(-10).handler(context -> proxy.handle(context.request()));
+            var proxies = ThreadLocal.withInitial(() -> {
+                var proxy = HttpProxy.reverseProxy(clients.get());
+                proxy.origin(context -> connect(area, context));
+                proxy.addInterceptor(new ForwardingInterceptor(area));
+                return proxy;
+            });
+            router.routeWithRegex("^/api/" + area + "(/.*)?$").order(-10)
+                    .handler(context -> proxies.get().handle(context.request()));
         });
     }
 

@@ -8,14 +8,16 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every request under /api/groups goes to the one upstream, as the gateway's connection pool would send it. */
+/**
+ * Every request under /api/groups goes to the one upstream, as the gateway forwards it: with a client (a connection
+ * pool) per event loop, so a request goes on a connection of the event loop it came in on.
+ */
 public class Forwarding {
 
     void routes(@Observes Router router, Vertx vertx, @ConfigProperty(name = "upstream.host") String host,
             @ConfigProperty(name = "upstream.port") int port) {
-        var client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(100));
-        var proxy = HttpProxy.reverseProxy(client).origin(port, host);
-        router.route("/api/groups/*").handler(context -> proxy.handle(context.request()));
+        var proxies = ThreadLocal.withInitial(() -> HttpProxy.reverseProxy(vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(100))).origin(port, host));
+        router.route("/api/groups/*").handler(context -> proxies.get().handle(context.request()));
     }
 }
