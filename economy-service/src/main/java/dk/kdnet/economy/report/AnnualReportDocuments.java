@@ -1,5 +1,7 @@
 package dk.kdnet.economy.report;
 
+import dk.kdnet.documents.TaggedPdf.Column;
+import dk.kdnet.documents.TaggedPdf.Row;
 import dk.kdnet.economy.report.AnnualReportApi.AnnualReportView;
 import dk.kdnet.economy.report.AnnualReportApi.LineKind;
 import java.util.ArrayList;
@@ -35,29 +37,29 @@ public final class AnnualReportDocuments {
     public static byte[] pdf(AnnualReportView report) {
         var pdf = new ReportPdf(report.title(), "Status på økonomien i " + owner(report));
         pdf.heading("Status på økonomien i " + owner(report));
-        var columns = new ArrayList<ReportPdf.Column>();
-        columns.add(new ReportPdf.Column(2.6f, false));
-        report.columns().forEach(c -> columns.add(new ReportPdf.Column(1.2f, true)));
+        var columns = new ArrayList<Column>();
+        columns.add(new Column(2.6f, false));
+        report.columns().forEach(c -> columns.add(new Column(1.2f, true)));
         var header = new ArrayList<String>();
         header.add(owner(report));
         report.columns().forEach(c -> header.add(c.heading()));
-        var rows = new ArrayList<ReportPdf.Row>();
+        var rows = new ArrayList<Row>();
         for (var line : report.lines()) {
             var cells = new ArrayList<String>();
             cells.add(line.label());
             line.cells().forEach(c -> cells.add(Kroner.format(c.amount())));
-            rows.add(new ReportPdf.Row(cells, line.depth(), line.depth() == 0 || line.kind() != LineKind.LINE
+            rows.add(new Row(cells, line.depth(), line.depth() == 0 || line.kind() != LineKind.LINE
                     && line.kind() != LineKind.GROUP));
         }
         pdf.table(columns, header, rows);
         if (!report.differences().isEmpty()) {
             pdf.subheading("Differencer");
             pdf.paragraph("Trykte beløb, der ikke er summen af de trykte beløb under dem (afrunding af beløb i øre):");
-            var differenceRows = report.differences().stream().map(d -> new ReportPdf.Row(List.of(d.column(),
+            var differenceRows = report.differences().stream().map(d -> new Row(List.of(d.column(),
                     d.line(), Kroner.format(d.printed()), Kroner.format(d.computed()), Kroner.format(d.difference())),
                     0, false)).toList();
-            pdf.table(List.of(new ReportPdf.Column(1.2f, false), new ReportPdf.Column(3.2f, false),
-                    new ReportPdf.Column(1, true), new ReportPdf.Column(1, true), new ReportPdf.Column(0.9f, true)),
+            pdf.table(List.of(new Column(1.2f, false), new Column(3.2f, false),
+                    new Column(1, true), new Column(1, true), new Column(0.9f, true)),
                     List.of("Kolonne", "Linje", "Trykt", "Beregnet", "Difference"), differenceRows);
         }
         return pdf.toBytes();

@@ -1,5 +1,7 @@
 package dk.kdnet.economy.statement;
 
+import dk.kdnet.documents.TaggedPdf.Column;
+import dk.kdnet.documents.TaggedPdf.Row;
 import dk.kdnet.economy.charge.Breakdown;
 import dk.kdnet.economy.financing.PopulationFigure;
 import dk.kdnet.economy.report.Kroner;
@@ -46,16 +48,16 @@ public final class StatementDocuments {
         pdf.paragraph("Her er kommunens bidrag for " + statement.year() + " til KD-Net og de fælleskommunale "
                 + "samarbejder efter de godkendte finansieringsordninger, hvad der allerede er faktureret, og hvad "
                 + "der mangler at blive afregnet. Beløb i kr.");
-        var rows = new ArrayList<ReportPdf.Row>();
+        var rows = new ArrayList<Row>();
         for (var line : statement.charges()) {
-            rows.add(new ReportPdf.Row(List.of(line.scheme(), String.valueOf(line.months()),
+            rows.add(new Row(List.of(line.scheme(), String.valueOf(line.months()),
                     Kroner.format(line.amount()), Kroner.format(line.invoiced()), Kroner.format(line.outstanding())),
                     0, false));
         }
-        rows.add(new ReportPdf.Row(List.of("I alt", "", Kroner.format(statement.total()),
+        rows.add(new Row(List.of("I alt", "", Kroner.format(statement.total()),
                 Kroner.format(statement.invoiced()), Kroner.format(statement.outstanding())), 0, true));
-        pdf.table(List.of(new ReportPdf.Column(3, false), new ReportPdf.Column(0.8f, true),
-                new ReportPdf.Column(1.2f, true), new ReportPdf.Column(1.2f, true), new ReportPdf.Column(1.3f, true)),
+        pdf.table(List.of(new Column(3, false), new Column(0.8f, true),
+                new Column(1.2f, true), new Column(1.2f, true), new Column(1.3f, true)),
                 List.of("Ordning", "Måneder", "Bidrag", "Faktureret", "Til afregning"), rows);
         for (var line : statement.charges()) {
             pdf.subheading(line.scheme());
@@ -66,27 +68,27 @@ public final class StatementDocuments {
             pdf.subheading("Bidrag år for år");
             var header = new ArrayList<String>();
             header.add("Ordning");
-            var columns = new ArrayList<ReportPdf.Column>();
-            columns.add(new ReportPdf.Column(2.4f, false));
+            var columns = new ArrayList<Column>();
+            columns.add(new Column(2.4f, false));
             years.totals().forEach(y -> {
                 header.add(String.valueOf(y.year()));
-                columns.add(new ReportPdf.Column(1, true));
+                columns.add(new Column(1, true));
             });
-            var yearRows = new ArrayList<ReportPdf.Row>();
+            var yearRows = new ArrayList<Row>();
             years.schemes().forEach(s -> {
                 var cells = new ArrayList<String>();
                 cells.add(s.scheme());
                 s.years().forEach(y -> cells.add(Kroner.format(y.amount())));
-                yearRows.add(new ReportPdf.Row(cells, 0, false));
+                yearRows.add(new Row(cells, 0, false));
             });
             var total = new ArrayList<String>();
             total.add("I alt");
             years.totals().forEach(y -> total.add(Kroner.format(y.amount())));
-            yearRows.add(new ReportPdf.Row(total, 0, true));
+            yearRows.add(new Row(total, 0, true));
             var change = new ArrayList<String>();
             change.add("Ændring fra året før");
             years.totals().forEach(y -> change.add(Kroner.format(y.change())));
-            yearRows.add(new ReportPdf.Row(change, 0, false));
+            yearRows.add(new Row(change, 0, false));
             pdf.table(columns, header, yearRows);
         }
         pdf.paragraph("Spørgsmål til opgørelsen kan rettes til KD-Nets sekretariat.");
@@ -105,30 +107,30 @@ public final class StatementDocuments {
         } else {
             pdf.paragraph("Medlem " + b.months() + " måneder af året.");
         }
-        var rows = new ArrayList<ReportPdf.Row>();
+        var rows = new ArrayList<Row>();
         for (Breakdown.Part part : b.components()) {
-            rows.add(new ReportPdf.Row(List.of(COMPONENTS.getOrDefault(part.kind(), part.kind()),
+            rows.add(new Row(List.of(COMPONENTS.getOrDefault(part.kind(), part.kind()),
                     Kroner.format(part.rounded())), 1, false));
         }
         if (b.indexationUplift() != null && b.indexationUplift().signum() != 0) {
-            rows.add(new ReportPdf.Row(List.of("Prisfremskrivning", Kroner.format(b.indexationUplift())), 1, false));
+            rows.add(new Row(List.of("Prisfremskrivning", Kroner.format(b.indexationUplift())), 1, false));
         }
         if (b.correction() != null && b.correction().signum() != 0) {
-            rows.add(new ReportPdf.Row(List.of("Regulering", Kroner.format(b.correction())), 1, false));
+            rows.add(new Row(List.of("Regulering", Kroner.format(b.correction())), 1, false));
         }
-        rows.add(new ReportPdf.Row(List.of("Bidrag", Kroner.format(line.amount())), 0, true));
-        pdf.table(List.of(new ReportPdf.Column(3, false), new ReportPdf.Column(1.2f, true)),
+        rows.add(new Row(List.of("Bidrag", Kroner.format(line.amount())), 0, true));
+        pdf.table(List.of(new Column(3, false), new Column(1.2f, true)),
                 List.of("Beregning", "Beløb"), rows);
     }
 
     private static void changes(ReportPdf pdf, ChargeLine line) {
-        var rows = line.changes().stream().map(c -> new ReportPdf.Row(List.of(
+        var rows = line.changes().stream().map(c -> new Row(List.of(
                 DATE.format(c.at().atZone(COPENHAGEN)), c.cause(),
                 Kroner.format(c.adjustment() != null ? c.adjustment() : c.amount()),
                 c.decision() == null || c.decision().itemNumber() == null ? ""
                         : "Beslutning, punkt " + c.decision().itemNumber()), 0, false)).toList();
-        pdf.table(List.of(new ReportPdf.Column(1.4f, false), new ReportPdf.Column(2.6f, false),
-                new ReportPdf.Column(1.1f, true), new ReportPdf.Column(1.6f, false)),
+        pdf.table(List.of(new Column(1.4f, false), new Column(2.6f, false),
+                new Column(1.1f, true), new Column(1.6f, false)),
                 List.of("Dato", "Ændring", "Beløb", "Grundlag"), rows);
     }
 
