@@ -27,8 +27,7 @@ public class JsonBodies {
 
     void route(@Observes Router router) {
         var bodies = BodyHandler.create(false).setBodyLimit(MAX_BYTES).setPreallocateBodyBuffer(true);
-        // After the security filters (negative orders: an anonymous body is read only once authentication let it
-        // through), before the REST endpoints.
+        // Before the REST endpoints, which take the body from the routing context.
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(context -> {
             if (readsFirst(context.request())) {
                 bodies.handle(context);
