@@ -2,7 +2,8 @@ package dk.kdnet.groups.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kdnet.events.ReferenceIds;
 import dk.kdnet.testing.AsSecretariat;
@@ -13,7 +14,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -29,19 +30,26 @@ class JsonBodiesTest extends AsSecretariat {
     private static final String PERSONS = "/api/groups/persons";
     private static final UUID RANDERS = ReferenceIds.organization("randers");
 
-    /** Notes, by the name a request creates, whether its body was on the routing context after JsonBodies' route. */
+    /**
+     * The bodies that were on the routing context right after JsonBodies' route, as text: not parsed here, so any
+     * other test's malformed body still reaches the resource.
+     */
     @ApplicationScoped
     static class BodySeen {
-        static final Map<String, Boolean> READ_FIRST = new ConcurrentHashMap<>();
+        static final Set<String> READ_FIRST = ConcurrentHashMap.newKeySet();
 
         void route(@Observes Router router) {
             router.route(PERSONS).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT + 1).handler(context -> {
                 var body = context.body().buffer();
                 if (body != null) {
-                    READ_FIRST.put(body.toJsonObject().getString("name"), true);
+                    READ_FIRST.add(body.toString());
                 }
                 context.next();
             });
+        }
+
+        static boolean readFirst(String name) {
+            return READ_FIRST.stream().anyMatch(body -> body.contains(name));
         }
     }
 
@@ -51,7 +59,7 @@ class JsonBodiesTest extends AsSecretariat {
         given().contentType("application/json").body("""
                 {"name":"%s","title":"Kommunaldirektør","employerOrganizationId":"%s"}""".formatted(name, RANDERS))
                 .post(PERSONS).then().statusCode(201).body("name", equalTo(name));
-        assertEquals(Boolean.TRUE, BodySeen.READ_FIRST.get(name));
+        assertTrue(BodySeen.readFirst(name));
     }
 
     @Test
@@ -61,6 +69,6 @@ class JsonBodiesTest extends AsSecretariat {
         given().contentType("application/json").body("""
                 {"name":"%s","title":"Direktør","employerOrganizationId":"%s"%s}""".formatted(name, RANDERS, padding))
                 .post(PERSONS).then().statusCode(201).body("name", equalTo(name));
-        assertEquals(null, BodySeen.READ_FIRST.get(name));
+        assertFalse(BodySeen.readFirst(name));
     }
 }
